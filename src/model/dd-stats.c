@@ -1,0 +1,257 @@
+/* dd-stats.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dd-stats"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dd-codes.h"
+#include "dd-stats.h"
+#include "dd-store-private.h"
+
+G_STATIC_ASSERT (DD_N_LEVELS == 5);
+
+static int
+code_index (const char * const *codes,
+            const char         *code)
+{
+  for (int i = 0; codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], code) == 0)
+      return i;
+  return -1;
+}
+
+/* Runs a "code, count" query into @counts, indexed like @codes. */
+static gboolean
+count_by_code (DdStore            *store,
+               const char         *sql,
+               int                 year,
+               const char * const *codes,
+               gint64             *counts,
+               GError            **error)
+{
+  sqlite3_stmt *stmt = dd_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    {
+      g_autofree char *from = g_strdup_printf ("%04d-01-01", year);
+      g_autofree char *to = g_strdup_printf ("%04d-01-01", year + 1);
+
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int i = code_index (codes, dd_column_text (stmt, 0));
+      if (i >= 0)
+        counts[i] = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return dd_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+count_values (DdStore     *store,
+              const char  *sql,
+              int          year,
+              const char  *today,
+              gint64      *a,
+              gint64      *b,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = dd_store_prepare (store, sql, error);
+  g_autofree char *from = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *to = g_strdup_printf ("%04d-01-01", year + 1);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  if (today != NULL)
+    sqlite3_bind_text (stmt, 3, today, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *a = sqlite3_column_int64 (stmt, 0);
+      if (b != NULL)
+        *b = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+static gint64
+sum (const gint64 *values,
+     guint         n)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += values[i];
+  return total;
+}
+
+/**
+ * dd_year_stats_compute:
+ * Fills @stats for @year; see DdYearStats for what each figure counts.
+ */
+gboolean
+dd_year_stats_compute (DdStore      *store,
+                       int           year,
+                       DdYearStats  *stats,
+                       GError      **error)
+{
+  g_autofree char *today = dd_store_dup_today (store);
+
+  memset (stats, 0, sizeof *stats);
+  stats->year = year;
+
+  if (!count_by_code (store,
+                      "SELECT state, count(*) FROM suggestions "
+                      "WHERE registered_on >= ? AND registered_on < ? GROUP BY state",
+                      year, dd_suggestion_states, stats->suggestions_by_state, error) ||
+      !count_by_code (store,
+                      "SELECT kind, count(*) FROM suggestions "
+                      "WHERE registered_on >= ? AND registered_on < ? GROUP BY kind",
+                      year, dd_suggestion_kinds, stats->suggestions_by_kind, error) ||
+      !count_by_code (store,
+                      "SELECT r.class, count(*) FROM suggestions s JOIN replies r ON r.id = "
+                      "  (SELECT id FROM replies WHERE suggestion_id = s.id "
+                      "   ORDER BY round DESC, id DESC LIMIT 1) "
+                      "WHERE s.registered_on >= ? AND s.registered_on < ? GROUP BY r.class",
+                      year, dd_reply_classes, stats->replies_by_class, error) ||
+      !count_by_code (store,
+                      "SELECT e.verdict, count(*) FROM suggestions s "
+                      "JOIN evaluations e ON e.suggestion_id = s.id "
+                      "WHERE s.registered_on >= ? AND s.registered_on < ? "
+                      "AND e.round = (SELECT max(round) FROM evaluations "
+                      "  WHERE suggestion_id = e.suggestion_id AND deputy_id = e.deputy_id) "
+                      "GROUP BY e.verdict",
+                      year, dd_verdicts, stats->evaluations_by_verdict, error) ||
+      !count_by_code (store,
+                      "SELECT level, count(*) FROM deputies WHERE status = 'active' GROUP BY level",
+                      year, dd_deputy_levels, stats->deputies_by_level, error) ||
+      !count_by_code (store,
+                      "SELECT kind, count(*) FROM stations WHERE archived = 0 GROUP BY kind",
+                      year, dd_station_kinds, stats->stations_by_kind, error) ||
+      !count_values (store,
+                     "SELECT count(*), coalesce(sum(voters_received), 0) FROM receptions "
+                     "WHERE held_on >= ? AND held_on < ?",
+                     year, NULL, &stats->receptions, &stats->voters_received, error) ||
+      !count_values (store,
+                     "SELECT count(DISTINCT rd.deputy_id) FROM receptions r "
+                     "JOIN reception_deputies rd ON rd.reception_id = r.id "
+                     "WHERE r.held_on >= ? AND r.held_on < ?",
+                     year, NULL, &stats->deputies_receiving_voters, NULL, error) ||
+      !count_values (store,
+                     "SELECT count(*) FROM activities WHERE held_on >= ? AND held_on < ?",
+                     year, NULL, &stats->activities, NULL, error) ||
+      !count_values (store,
+                     "SELECT count(*) FROM suggestions "
+                     "WHERE registered_on >= ? AND registered_on < ? "
+                     "AND state IN ('assigned', 'handling') AND deadline_on < ?",
+                     year, today, &stats->overdue, NULL, error))
+    return FALSE;
+
+  stats->suggestions_total = sum (stats->suggestions_by_state, DD_N_STATES);
+  stats->deputies_total = sum (stats->deputies_by_level, DD_N_LEVELS);
+  stats->stations_total = sum (stats->stations_by_kind, DD_N_STATION_KINDS);
+  return TRUE;
+}
+
+/**
+ * dd_year_stats_satisfaction_rate:
+ * Returns: (satisfied + basically satisfied) / evaluated, or -1 if nothing
+ *   was evaluated
+ */
+double
+dd_year_stats_satisfaction_rate (const DdYearStats *stats)
+{
+  gint64 evaluated = sum (stats->evaluations_by_verdict, DD_N_VERDICTS);
+
+  if (evaluated == 0)
+    return -1;
+  return (double) (stats->evaluations_by_verdict[0] + stats->evaluations_by_verdict[1]) / evaluated;
+}
+
+static void
+append_counts (GString            *json,
+               const char         *name,
+               const char * const *codes,
+               const gint64       *counts,
+               const char         *indent)
+{
+  g_string_append_printf (json, "%s\"%s\": {", indent, name);
+  for (guint i = 0; codes[i] != NULL; i++)
+    g_string_append_printf (json, "%s\"%s\": %" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            codes[i], counts[i]);
+  g_string_append (json, "}");
+}
+
+/**
+ * dd_year_stats_to_json:
+ * Returns: (transfer full): the figures as the JSON of `deputy-desk-cli stats --json`,
+ *   with the stored codes as keys
+ */
+char *
+dd_year_stats_to_json (const DdYearStats *stats)
+{
+  GString *json = g_string_new ("{\n");
+
+  g_string_append_printf (json, "  \"year\": %d,\n", stats->year);
+  g_string_append_printf (json, "  \"suggestions\": {\"total\": %" G_GINT64_FORMAT ",\n",
+                          stats->suggestions_total);
+  append_counts (json, "by_state", dd_suggestion_states, stats->suggestions_by_state, "    ");
+  g_string_append (json, ",\n");
+  append_counts (json, "by_kind", dd_suggestion_kinds, stats->suggestions_by_kind, "    ");
+  g_string_append_printf (json, ",\n    \"overdue\": %" G_GINT64_FORMAT "},\n", stats->overdue);
+  append_counts (json, "replies", dd_reply_classes, stats->replies_by_class, "  ");
+  g_string_append (json, ",\n");
+  append_counts (json, "evaluations", dd_verdicts, stats->evaluations_by_verdict, "  ");
+  g_string_append_printf (json, ",\n  \"deputies\": {\"total\": %" G_GINT64_FORMAT ", ",
+                          stats->deputies_total);
+  append_counts (json, "by_level", dd_deputy_levels, stats->deputies_by_level, "");
+  g_string_append_printf (json, ", \"receiving_voters\": %" G_GINT64_FORMAT "},\n",
+                          stats->deputies_receiving_voters);
+  g_string_append_printf (json, "  \"stations\": {\"total\": %" G_GINT64_FORMAT ", ",
+                          stats->stations_total);
+  append_counts (json, "by_kind", dd_station_kinds, stats->stations_by_kind, "");
+  g_string_append (json, "},\n");
+  g_string_append_printf (json, "  \"receptions\": {\"count\": %" G_GINT64_FORMAT
+                          ", \"voters\": %" G_GINT64_FORMAT "},\n",
+                          stats->receptions, stats->voters_received);
+  g_string_append_printf (json, "  \"activities\": %" G_GINT64_FORMAT "\n}\n", stats->activities);
+  return g_string_free (json, FALSE);
+}
+
+/**
+ * dd_store_latest_year:
+ * Returns: the year of the latest registered suggestion or reception, or
+ *   the current year if there is none
+ */
+int
+dd_store_latest_year (DdStore *store)
+{
+  sqlite3_stmt *stmt = dd_store_prepare (store,
+                                         "SELECT max(d) FROM (SELECT max(registered_on) AS d "
+                                         "FROM suggestions UNION ALL SELECT max(held_on) FROM receptions)",
+                                         NULL);
+  g_autofree char *today = dd_store_dup_today (store);
+  int year = atoi (today);
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && dd_column_text (stmt, 0) != NULL)
+    year = atoi (dd_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return year;
+}

@@ -1,0 +1,54 @@
+/* dd-stats.h: the figures an office reports for a year
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dd-store.h"
+
+G_BEGIN_DECLS
+
+#define DD_N_LEVELS 5
+#define DD_N_STATION_KINDS 7
+#define DD_N_STATES 10
+#define DD_N_KINDS 2
+#define DD_N_CLASSES 3
+#define DD_N_VERDICTS 3
+
+/**
+ * DdYearStats:
+ * Definitions (README "Figures"): suggestions are those registered in the
+ * year, counted in their current state; replies are each such suggestion's
+ * latest reply; evaluations are each proposer's verdict in the latest round
+ * that proposer evaluated; deputies are active seats and stations
+ * non-archived ones as they stand now; receptions are those held in the year.
+ * Every array follows the order of the code arrays in dd-codes.h.
+ */
+typedef struct
+{
+  int     year;
+  gint64  suggestions_total;
+  gint64  suggestions_by_state[DD_N_STATES];
+  gint64  suggestions_by_kind[DD_N_KINDS];
+  gint64  overdue;
+  gint64  replies_by_class[DD_N_CLASSES];
+  gint64  evaluations_by_verdict[DD_N_VERDICTS];
+  gint64  deputies_total;
+  gint64  deputies_by_level[DD_N_LEVELS];
+  gint64  stations_total;
+  gint64  stations_by_kind[DD_N_STATION_KINDS];
+  gint64  receptions;
+  gint64  voters_received;
+  gint64  deputies_receiving_voters;
+  gint64  activities;
+} DdYearStats;
+
+gboolean  dd_year_stats_compute   (DdStore      *store,
+                                   int           year,
+                                   DdYearStats  *stats,
+                                   GError      **error);
+double    dd_year_stats_satisfaction_rate (const DdYearStats *stats);
+char     *dd_year_stats_to_json   (const DdYearStats *stats);
+int       dd_store_latest_year    (DdStore      *store);
+
+G_END_DECLS
