@@ -169,6 +169,67 @@ dd_year_stats_compute (DdStore      *store,
   return TRUE;
 }
 
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DdStore *reader = task_data;
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "year"));
+  g_autofree DdYearStats *stats = g_new0 (DdYearStats, 1);
+  GError *error = NULL;
+
+  if (!dd_year_stats_compute (reader, year, stats, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&stats), g_free);
+}
+
+/**
+ * dd_year_stats_compute_async:
+ * Computes the figures in a worker thread over a read-only connection of
+ * its own (an in-memory store is computed at once, it cannot be shared).
+ */
+void
+dd_year_stats_compute_async (DdStore             *store,
+                             int                  year,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  DdStore *reader;
+
+  g_task_set_source_tag (task, dd_year_stats_compute_async);
+  g_object_set_data (G_OBJECT (task), "year", GINT_TO_POINTER (year));
+
+  reader = dd_store_open_reader (store, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, reader, g_object_unref);
+
+  if (reader == store)
+    compute_thread (task, store, reader, cancellable);
+  else
+    g_task_run_in_thread (task, compute_thread);
+}
+
+/**
+ * dd_year_stats_compute_finish:
+ * Returns: (transfer full): the figures, free with g_free(), or %NULL
+ */
+DdYearStats *
+dd_year_stats_compute_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * dd_year_stats_satisfaction_rate:
  * Returns: (satisfied + basically satisfied) / evaluated, or -1 if nothing

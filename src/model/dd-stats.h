@@ -47,6 +47,13 @@ gboolean  dd_year_stats_compute   (DdStore      *store,
                                    int           year,
                                    DdYearStats  *stats,
                                    GError      **error);
+void      dd_year_stats_compute_async  (DdStore            *store,
+                                       int                 year,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+DdYearStats *dd_year_stats_compute_finish (GAsyncResult  *result,
+                                           GError       **error);
 double    dd_year_stats_satisfaction_rate (const DdYearStats *stats);
 char     *dd_year_stats_to_json   (const DdYearStats *stats);
 int       dd_store_latest_year    (DdStore      *store);

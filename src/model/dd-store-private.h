@@ -48,4 +48,11 @@ const char   *dd_column_text             (sqlite3_stmt  *stmt,
 /* The schema, one SQL script a version; [0] is unused. */
 extern const char * const dd_schema_migrations[];
 
+/* dd_store_open() with another list of scripts: for tests of the upgrade path. */
+DdStore      *dd_store_open_with_migrations (const char          *path,
+                                             DdStoreOpenFlags     flags,
+                                             const char * const  *migrations,
+                                             int                  n_versions,
+                                             GError             **error);
+
 G_END_DECLS

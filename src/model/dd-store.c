@@ -202,6 +202,7 @@ query_int (sqlite3     *db,
  * database this build can open? Returns its schema version (0 for an empty file). */
 static gboolean
 inspect_existing_file (const char  *path,
+                       int          latest,
                        int         *out_version,
                        GError     **error)
 {
@@ -281,12 +282,12 @@ inspect_existing_file (const char  *path,
       goto failed;
     }
 
-  if (version > DD_STORE_SCHEMA_VERSION)
+  if (version > latest)
     {
       g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_NEWER_SCHEMA,
                    _("“%s” was written by a newer version of Deputy Desk (schema %d; this "
                      "version reads up to %d). Update Deputy Desk to open it."),
-                   path, (int) version, DD_STORE_SCHEMA_VERSION);
+                   path, (int) version, latest);
       goto failed;
     }
 
@@ -356,11 +357,13 @@ create_empty_file (const char  *path,
 }
 
 static gboolean
-migrate (DdStore  *self,
-         int       from_version,
-         GError  **error)
+migrate (DdStore             *self,
+         const char * const  *migrations,
+         int                  latest,
+         int                  from_version,
+         GError             **error)
 {
-  for (int v = from_version + 1; v <= DD_STORE_SCHEMA_VERSION; v++)
+  for (int v = from_version + 1; v <= latest; v++)
     {
       g_autofree char *set_version = NULL;
 
@@ -369,7 +372,7 @@ migrate (DdStore  *self,
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                      v, DD_STORE_APPLICATION_ID);
-      if (!dd_store_exec (self, dd_schema_migrations[v], error) ||
+      if (!dd_store_exec (self, migrations[v], error) ||
           !dd_store_exec (self, set_version, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -592,6 +595,17 @@ dd_store_open (const char        *path,
                DdStoreOpenFlags   flags,
                GError           **error)
 {
+  return dd_store_open_with_migrations (path, flags, dd_schema_migrations,
+                                        DD_STORE_SCHEMA_VERSION, error);
+}
+
+DdStore *
+dd_store_open_with_migrations (const char          *path,
+                               DdStoreOpenFlags     flags,
+                               const char * const  *migrations,
+                               int                  latest,
+                               GError             **error)
+{
   g_autoptr(DdStore) self = NULL;
   int version = 0;
 
@@ -599,7 +613,7 @@ dd_store_open (const char        *path,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (!inspect_existing_file (path, &version, error))
+      if (!inspect_existing_file (path, latest, &version, error))
         return NULL;
     }
   else if (flags & DD_STORE_OPEN_CREATE)
@@ -619,7 +633,7 @@ dd_store_open (const char        *path,
     return NULL;
   self->path = g_strdup (path);
 
-  if (version > 0 && version < DD_STORE_SCHEMA_VERSION)
+  if (version > 0 && version < latest)
     {
       g_autofree char *backup = make_migration_backup_path (path, version);
 
@@ -631,7 +645,7 @@ dd_store_open (const char        *path,
       self->migration_backup = g_steal_pointer (&backup);
     }
 
-  if (!migrate (self, version, error))
+  if (!migrate (self, migrations, latest, version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -691,9 +705,37 @@ dd_store_new_in_memory (GError **error)
   g_autoptr(DdStore) self = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                                              error);
 
-  if (self == NULL || !migrate (self, 0, error))
+  if (self == NULL ||
+      !migrate (self, dd_schema_migrations, DD_STORE_SCHEMA_VERSION, 0, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * dd_store_open_reader:
+ * Opens a second, read-only connection to the same file, for a worker
+ * thread that aggregates while the UI keeps the main connection. A store in
+ * memory cannot be shared: it returns a new reference to @self instead.
+ *
+ * Returns: (transfer full): the reader
+ */
+DdStore *
+dd_store_open_reader (DdStore  *self,
+                      GError  **error)
+{
+  g_autoptr(DdStore) reader = NULL;
+
+  g_return_val_if_fail (DD_IS_STORE (self), NULL);
+
+  if (self->path == NULL)
+    return g_object_ref (self);
+
+  reader = open_connection (self->path, SQLITE_OPEN_READONLY, error);
+  if (reader == NULL)
+    return NULL;
+  reader->path = g_strdup (self->path);
+  dd_store_set_frozen_time (reader, self->frozen_time);
+  return g_steal_pointer (&reader);
 }
 
 const char *

@@ -42,6 +42,8 @@ void        dd_store_open_async          (const char           *path,
 DdStore    *dd_store_open_finish         (GAsyncResult         *result,
                                           GError              **error);
 DdStore    *dd_store_new_in_memory       (GError              **error);
+DdStore    *dd_store_open_reader         (DdStore              *self,
+                                          GError              **error);
 
 const char *dd_store_get_path            (DdStore              *self);
 int         dd_store_get_schema_version  (DdStore              *self);
