@@ -506,6 +506,15 @@ out:
   return ok;
 }
 
+static void
+forget_id (gpointer data,
+           gpointer user_data)
+{
+  DdEntityPrivate *priv = dd_entity_get_instance_private (DD_ENTITY (data));
+
+  priv->id = 0;
+}
+
 static gboolean
 save_in_transaction (DdStore   *store,
                      gpointer   user_data,
@@ -514,7 +523,13 @@ save_in_transaction (DdStore   *store,
   DdEntity *self = user_data;
   DdEntityPrivate *priv = dd_entity_get_instance_private (self);
 
-  return priv->id == 0 ? insert_row (self, store, error) : update_row (self, store, error);
+  if (priv->id != 0)
+    return update_row (self, store, error);
+  if (!insert_row (self, store, error))
+    return FALSE;
+  /* If an enclosing transaction is undone, so is this row: forget its id. */
+  dd_store_on_rollback (store, forget_id, g_object_ref (self), g_object_unref);
+  return TRUE;
 }
 
 static gboolean
@@ -669,6 +684,10 @@ dd_entity_class_install_fields (DdEntityClass *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  /* GObject does not inherit these: the subclass owns the properties. */
+  object_class->get_property = dd_entity_get_property;
+  object_class->set_property = dd_entity_set_property;
 
   klass->table = table;
   klass->fields = fields;

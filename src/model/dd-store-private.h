@@ -33,6 +33,10 @@ gboolean      dd_store_audit             (DdStore       *self,
                                           const char    *old_value,
                                           const char    *new_value,
                                           GError       **error);
+void          dd_store_on_rollback       (DdStore       *self,
+                                          GFunc          func,
+                                          gpointer       data,
+                                          GDestroyNotify destroy);
 void          dd_store_configure_connection (sqlite3    *db);
 void          dd_error_from_sqlite       (GError       **error,
                                           sqlite3       *db,

@@ -28,7 +28,15 @@ struct _DdStore
   /* Changes of the running transaction: table → GArray of gint64 ids, in order. */
   GHashTable  *pending;
   GPtrArray   *pending_order;
+  GArray      *rollback_hooks;  /* RollbackHook, run if the transaction is undone */
 };
+
+typedef struct
+{
+  GFunc          func;
+  gpointer       data;
+  GDestroyNotify destroy;
+} RollbackHook;
 
 G_DEFINE_FINAL_TYPE (DdStore, dd_store, G_TYPE_OBJECT)
 
@@ -267,7 +275,10 @@ inspect_existing_file (const char  *path,
   if (!query_int (db, "PRAGMA application_id", &app_id, error) ||
       !query_int (db, "PRAGMA user_version", &version, error) ||
       !query_int (db, "SELECT count(*) FROM sqlite_master", &n_tables, error))
-    goto failed;
+    {
+      g_prefix_error (error, _("“%s” cannot be opened: "), path);
+      goto failed;
+    }
 
   if (app_id != DD_STORE_APPLICATION_ID)
     {
@@ -316,11 +327,14 @@ inspect_existing_file (const char  *path,
   return TRUE;
 
 sqlite_failed:
-  if ((rc & 0xff) == SQLITE_NOTADB)
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_CORRUPT,
                  _("“%s” is damaged: SQLite cannot read it (%s)"), path, sqlite3_errstr (rc));
   else
-    dd_error_from_sqlite (error, db, rc);
+    {
+      dd_error_from_sqlite (error, db, rc);
+      g_prefix_error (error, "%s: ", path);
+    }
 failed:
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -432,6 +446,40 @@ drop_pending (DdStore *self)
   g_ptr_array_set_size (self->pending_order, 0);
 }
 
+static void
+finish_rollback_hooks (DdStore  *self,
+                       gboolean  rolled_back)
+{
+  g_autoptr(GArray) hooks = g_steal_pointer (&self->rollback_hooks);
+
+  self->rollback_hooks = g_array_new (FALSE, FALSE, sizeof (RollbackHook));
+  for (guint i = 0; i < hooks->len; i++)
+    {
+      RollbackHook *hook = &g_array_index (hooks, RollbackHook, i);
+
+      if (rolled_back)
+        hook->func (hook->data, self);
+      if (hook->destroy != NULL)
+        hook->destroy (hook->data);
+    }
+}
+
+/**
+ * dd_store_on_rollback:
+ * Calls @func (@data, store) if the running transaction is rolled back, so
+ * that objects can forget what the undone writes gave them (an id …).
+ */
+void
+dd_store_on_rollback (DdStore        *self,
+                      GFunc           func,
+                      gpointer        data,
+                      GDestroyNotify  destroy)
+{
+  RollbackHook hook = { func, data, destroy };
+
+  g_array_append_val (self->rollback_hooks, hook);
+}
+
 /* GObject */
 
 static void
@@ -460,6 +508,7 @@ dd_store_finalize (GObject *object)
   g_free (self->frozen_time);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->pending_order, g_ptr_array_unref);
+  g_clear_pointer (&self->rollback_hooks, g_array_unref);
 
   G_OBJECT_CLASS (dd_store_parent_class)->finalize (object);
 }
@@ -545,6 +594,7 @@ dd_store_init (DdStore *self)
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_array_unref);
   self->pending_order = g_ptr_array_new_with_free_func (g_free);
+  self->rollback_hooks = g_array_new (FALSE, FALSE, sizeof (RollbackHook));
   self->operator_name = g_strdup (g_get_user_name ());
 }
 
@@ -1005,9 +1055,11 @@ dd_store_write (DdStore           *self,
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       drop_pending (self);
+      finish_rollback_hooks (self, TRUE);
       return FALSE;
     }
 
+  finish_rollback_hooks (self, FALSE);
   flush_pending (self);
   return TRUE;
 }
