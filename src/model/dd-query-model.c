@@ -473,3 +473,16 @@ dd_query_model_find (DdQueryModel *self,
       return i;
   return G_MAXUINT;
 }
+
+/**
+ * dd_query_model_get_n_live:
+ * Returns: how many objects the list has built that are still alive (the
+ *   recent cache plus those a view holds): what its rows cost in memory
+ */
+guint
+dd_query_model_get_n_live (DdQueryModel *self)
+{
+  DdQueryModelPrivate *priv = dd_query_model_get_instance_private (self);
+
+  return g_hash_table_size (priv->live);
+}

@@ -34,6 +34,7 @@ gboolean  dd_query_model_refresh        (DdQueryModel *self,
                                          GError      **error);
 gint64    dd_query_model_get_id         (DdQueryModel *self,
                                          guint         position);
+guint     dd_query_model_get_n_live     (DdQueryModel *self);
 guint     dd_query_model_find           (DdQueryModel *self,
                                          gint64        id);
 
