@@ -133,6 +133,7 @@ collect_problems (DdStore     *self,
     {
       GString *line = g_string_new (NULL);
 
+      rc = SQLITE_OK;  /* a row: go on stepping */
       for (int i = 0; i < n_columns; i++)
         {
           const char *text = dd_column_text (stmt, i);
@@ -226,6 +227,7 @@ dd_store_count_rows (DdStore  *self,
     {
       DdTableRows *rows = g_new0 (DdTableRows, 1);
 
+      rc = SQLITE_OK;  /* a row: go on stepping */
       rows->table = g_strdup (dd_column_text (stmt, 0));
       g_ptr_array_add (tables, rows);
     }

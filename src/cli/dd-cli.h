@@ -1,0 +1,39 @@
+/* dd-cli.h: what the subcommands of deputy-desk-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses: a failure the user can do something about, or a bad command line. */
+enum
+{
+  DD_CLI_EXIT_OK = 0,
+  DD_CLI_EXIT_FAILED = 1,
+  DD_CLI_EXIT_USAGE = 2,
+};
+
+/* The subcommand's options, parsed; the caller owns the strings. */
+typedef struct
+{
+  const char *command;      /* "stats" … */
+  char       *database;     /* absolute path of --database or the default */
+} DdCliContext;
+
+int      dd_cli_fail              (GError        *error);
+int      dd_cli_fail_message      (const char    *message);
+int      dd_cli_usage_error       (const char    *command,
+                                   const char    *message);
+int      dd_cli_parse_options     (DdCliContext  *cli,
+                                   GOptionEntry  *entries,
+                                   int           *argc,
+                                   char        ***argv);
+void     dd_cli_context_clear     (DdCliContext  *cli);
+
+int      dd_cli_run_stats         (int            argc,
+                                   char         **argv);
+
+G_END_DECLS
