@@ -44,6 +44,8 @@ static const char dataset[] =
   " (1, 1, 2, 'satisfied', '2024-07-10'),"
   " (1, 2, 1, 'basically_satisfied', '2024-04-10'),"
   " (4, 3, 1, 'unsatisfied', '2024-05-10'),"
+  /* Deputy 4 is no proposer of suggestion 4: not counted. */
+  " (4, 4, 1, 'satisfied', '2024-05-11'),"
   " (5, 1, 1, 'satisfied', '2024-03-10');"
   "INSERT INTO receptions (id, station_id, held_on, voters_received, created_at) VALUES"
   " (1, 1, '2024-03-05', 12, '2024-03-05T00:00:00'),"

@@ -512,11 +512,14 @@ test_backup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(DdStore) store = NULL;
   g_autoptr(DdStore) restored = NULL;
+  GStatBuf st;
 
   make_real_database (source, 10);
   store = dd_store_open (source, DD_STORE_OPEN_EXISTING, &error);
   g_assert_true (dd_store_backup_to (store, copy, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   restored = dd_store_open (copy, DD_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (restored, "deputies"), ==, 10);

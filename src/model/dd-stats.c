@@ -133,6 +133,8 @@ dd_year_stats_compute (DdStore      *store,
       !count_by_code (store,
                       "SELECT e.verdict, count(*) FROM suggestions s "
                       "JOIN evaluations e ON e.suggestion_id = s.id "
+                      "JOIN suggestion_proposers p "
+                      "  ON p.suggestion_id = e.suggestion_id AND p.deputy_id = e.deputy_id "
                       "WHERE s.registered_on >= ? AND s.registered_on < ? "
                       "AND e.round = (SELECT max(round) FROM evaluations "
                       "  WHERE suggestion_id = e.suggestion_id AND deputy_id = e.deputy_id) "

@@ -240,9 +240,10 @@ inspect_existing_file (const char  *path,
 
   if (size < (goffset) sizeof header)
     {
+      g_autofree char *bytes = g_strdup_printf ("%" G_GOFFSET_FORMAT, size);
+
       g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_CORRUPT,
-                   _("“%s” is truncated: only %" G_GOFFSET_FORMAT " bytes are left of it"),
-                   path, size);
+                   _("“%s” is truncated: only %s bytes are left of it"), path, bytes);
       return FALSE;
     }
 
@@ -253,9 +254,12 @@ inspect_existing_file (const char  *path,
   page_count = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
   if (page_size >= 512 && page_count > 0 && (goffset) page_size * page_count > size)
     {
+      g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) page_size * page_count);
+      g_autofree char *actual = g_strdup_printf ("%" G_GOFFSET_FORMAT, size);
+
       g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_CORRUPT,
-                   _("“%s” is truncated: it should be %" G_GUINT64_FORMAT " bytes long but is %" G_GOFFSET_FORMAT),
-                   path, (guint64) page_size * page_count, size);
+                   _("“%s” is truncated: it should be %s bytes long but is %s"),
+                   path, expected, actual);
       return FALSE;
     }
 
@@ -1079,6 +1083,10 @@ dd_store_backup_to (DdStore     *self,
   int rc;
 
   g_return_val_if_fail (DD_IS_STORE (self), FALSE);
+
+  /* Created private before SQLite writes a byte into it. */
+  if (!g_file_test (dest_path, G_FILE_TEST_EXISTS) && !create_empty_file (dest_path, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
