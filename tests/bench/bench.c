@@ -1,0 +1,405 @@
+/* bench.c: deputy-desk-bench, the model's costs against bare SQLite in the same run
+ *
+ * (a) dd_demo_generate() into a fresh file, against a plain loop that
+ *     inserts the same rows (read back into memory first) into a fresh file
+ *     with the same schema: one prepared INSERT per table, one transaction,
+ *     synchronous = NORMAL, on a connection configured like the store's.
+ * (b) dd_deputy_list_new() on that file, against stepping the bare query
+ *     `SELECT id FROM deputies ORDER BY name, id` into an array; medians.
+ *
+ * PERFORMANCE.md asks for both ratios below 2. The exit status is 1 if one
+ * is not, so that `meson test --benchmark` reports it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "dd-demo.h"
+#include "dd-deputy-list.h"
+#include "dd-store-private.h"
+
+#define TARGET_RATIO 2.0
+
+/* Parents before children, as the generator writes them. */
+static const char * const tables[] = {
+  "deputies", "stations", "station_checklist", "station_deputies", "units", "receptions",
+  "reception_deputies", "suggestions", "suggestion_proposers", "suggestion_units",
+  "supervisions", "replies", "evaluations", "activities", "attendances", "audit_log",
+};
+
+/* One column value of a row held in memory; text lives in Rows.text. */
+typedef struct
+{
+  union {
+    gint64 i;
+    double f;
+    gsize  offset;
+  } v;
+  guint32 len;
+  guint8  type;
+} Value;
+
+typedef struct
+{
+  char       *insert_sql;
+  int         n_columns;
+  gsize       n_rows;
+  GArray     *values;   /* Value, n_rows × n_columns */
+  GByteArray *text;
+} Rows;
+
+static void
+rows_clear (Rows *rows)
+{
+  g_clear_pointer (&rows->insert_sql, g_free);
+  g_clear_pointer (&rows->values, g_array_unref);
+  g_clear_pointer (&rows->text, g_byte_array_unref);
+}
+
+static void
+die_sqlite (sqlite3    *db,
+            const char *what)
+{
+  g_printerr ("%s: %s\n", what, sqlite3_errmsg (db));
+  exit (2);
+}
+
+static void
+die_error (GError     *error,
+           const char *what)
+{
+  g_printerr ("%s: %s\n", what, error->message);
+  exit (2);
+}
+
+/* Reads every row of @table, in rowid order, and the INSERT that writes it back. */
+static void
+load_rows (sqlite3    *db,
+           const char *table,
+           Rows       *rows)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid", table);
+  g_autoptr(GString) insert = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (db, select);
+
+  rows->n_columns = sqlite3_column_count (stmt);
+  rows->n_rows = 0;
+  rows->values = g_array_new (FALSE, FALSE, sizeof (Value));
+  rows->text = g_byte_array_new ();
+
+  g_string_printf (insert, "INSERT INTO %s (", table);
+  for (int i = 0; i < rows->n_columns; i++)
+    g_string_append_printf (insert, "%s%s", i > 0 ? ", " : "", sqlite3_column_name (stmt, i));
+  g_string_append (insert, ") VALUES (");
+  for (int i = 0; i < rows->n_columns; i++)
+    g_string_append (insert, i > 0 ? ", ?" : "?");
+  g_string_append (insert, ")");
+  rows->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < rows->n_columns; i++)
+        {
+          Value value = { 0 };
+
+          value.type = (guint8) sqlite3_column_type (stmt, i);
+          switch (value.type)
+            {
+            case SQLITE_INTEGER:
+              value.v.i = sqlite3_column_int64 (stmt, i);
+              break;
+            case SQLITE_FLOAT:
+              value.v.f = sqlite3_column_double (stmt, i);
+              break;
+            case SQLITE_TEXT:
+            case SQLITE_BLOB:
+              {
+                const guint8 *data = value.type == SQLITE_TEXT
+                  ? sqlite3_column_text (stmt, i) : sqlite3_column_blob (stmt, i);
+
+                value.len = (guint32) sqlite3_column_bytes (stmt, i);
+                value.v.offset = rows->text->len;
+                g_byte_array_append (rows->text, data, value.len);
+              }
+              break;
+            default:
+              break;
+            }
+          g_array_append_val (rows->values, value);
+        }
+      rows->n_rows++;
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* The timed part of (a): bind and step, nothing else. */
+static void
+insert_rows (sqlite3    *db,
+             const Rows *rows)
+{
+  sqlite3_stmt *stmt = NULL;
+  const Value *values = (const Value *) (gpointer) rows->values->data;
+  const char *text = (const char *) rows->text->data;
+
+  if (sqlite3_prepare_v2 (db, rows->insert_sql, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (db, rows->insert_sql);
+
+  for (gsize r = 0; r < rows->n_rows; r++)
+    {
+      const Value *row = values + r * rows->n_columns;
+
+      for (int i = 0; i < rows->n_columns; i++)
+        switch (row[i].type)
+          {
+          case SQLITE_INTEGER:
+            sqlite3_bind_int64 (stmt, i + 1, row[i].v.i);
+            break;
+          case SQLITE_FLOAT:
+            sqlite3_bind_double (stmt, i + 1, row[i].v.f);
+            break;
+          case SQLITE_TEXT:
+            sqlite3_bind_text (stmt, i + 1, text + row[i].v.offset, (int) row[i].len, SQLITE_STATIC);
+            break;
+          case SQLITE_BLOB:
+            sqlite3_bind_blob (stmt, i + 1, text + row[i].v.offset, (int) row[i].len, SQLITE_STATIC);
+            break;
+          default:
+            sqlite3_bind_null (stmt, i + 1);
+            break;
+          }
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        die_sqlite (db, rows->insert_sql);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    die_sqlite (db, sql);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *samples,
+        guint   n)
+{
+  qsort (samples, n, sizeof *samples, compare_doubles);
+  return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  if (isatty (2))
+    g_printerr ("\r  generating ... %3.0f %%", fraction * 100);
+}
+
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+static gint64
+list_ids_bare (sqlite3 *db,
+               GArray  *ids)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_array_set_size (ids, 0);
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM deputies ORDER BY name, id", -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (db, "bare deputies query");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  return ids->len;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *size_name = NULL;
+  g_autofree char *anchor = NULL;
+  int runs = 5;
+  int seed = 1;
+  GOptionEntry entries[] = {
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "small, district or province (default)", "SIZE" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs of the list benchmark (default 5)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "demo seed (default 1)", "N" },
+    { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor, "demo end date (default 2025-06-30)", "DATE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Deputy Desk against bare SQLite");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *demo_path = NULL;
+  g_autofree char *bare_path = NULL;
+  DdDemoOptions options = { DD_DEMO_PROVINCE, 0, NULL, on_progress_cb, NULL };
+  g_autoptr(DdStore) store = NULL;
+  sqlite3 *source = NULL, *dest;
+  gint64 started, demo_us, bare_us = 0, total_rows = 0;
+  gint64 table_us[G_N_ELEMENTS (tables)];
+  gsize table_rows[G_N_ELEMENTS (tables)];
+  g_autofree double *model_ms = NULL;
+  g_autofree double *bare_ms = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_model = 0;
+  double ratio_a, ratio_b, model_median, bare_median;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die_error (error, "options");
+  if (size_name != NULL && !dd_demo_size_from_string (size_name, &options.size))
+    {
+      g_printerr ("--size: “%s” is not small, district or province\n", size_name);
+      return 2;
+    }
+  if (runs < 1)
+    runs = 1;
+  options.seed = (guint32) seed;
+  options.anchor = anchor != NULL ? anchor : "2025-06-30";
+
+  dir = g_dir_make_tmp ("dd-bench-XXXXXX", &error);
+  if (dir == NULL)
+    die_error (error, "temporary folder");
+  demo_path = g_build_filename (dir, "demo.sqlite", NULL);
+  bare_path = g_build_filename (dir, "bare.sqlite", NULL);
+
+  g_print ("Deputy Desk benchmark: demo size %s, seed %d, anchor %s, SQLite %s\n\n",
+           size_name != NULL ? size_name : "province", seed, options.anchor, sqlite3_libversion ());
+
+  /* (a) the generator */
+  store = dd_store_open (demo_path, DD_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    die_error (error, demo_path);
+  started = g_get_monotonic_time ();
+  if (!dd_demo_generate (store, &options, &error))
+    die_error (error, "dd_demo_generate");
+  demo_us = g_get_monotonic_time () - started;
+  if (isatty (2))
+    g_printerr ("\r%40s\r", "");
+  g_clear_object (&store);
+
+  /* (a) the same rows, bare */
+  store = dd_store_open (bare_path, DD_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    die_error (error, bare_path);
+  dest = dd_store_get_db (store);
+  if (sqlite3_open_v2 (demo_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die_sqlite (source, demo_path);
+  exec_or_die (dest, "PRAGMA synchronous = NORMAL");
+
+  started = g_get_monotonic_time ();
+  exec_or_die (dest, "BEGIN IMMEDIATE");
+  bare_us += g_get_monotonic_time () - started;
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      Rows rows = { 0 };
+
+      load_rows (source, tables[t], &rows);   /* not timed */
+      started = g_get_monotonic_time ();
+      insert_rows (dest, &rows);
+      table_us[t] = g_get_monotonic_time () - started;
+      bare_us += table_us[t];
+      table_rows[t] = rows.n_rows;
+      total_rows += rows.n_rows;
+      rows_clear (&rows);
+    }
+  started = g_get_monotonic_time ();
+  exec_or_die (dest, "COMMIT");
+  bare_us += g_get_monotonic_time () - started;
+  exec_or_die (dest, "PRAGMA synchronous = FULL");
+  sqlite3_close (source);
+  g_clear_object (&store);
+
+  g_print ("%-24s %12s %14s\n", "table", "rows", "bare insert s");
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    g_print ("%-24s %12" G_GSIZE_FORMAT " %14.2f\n", tables[t], table_rows[t], table_us[t] / 1e6);
+  g_print ("%-24s %12" G_GINT64_FORMAT "\n\n", "all", total_rows);
+
+  /* (b) the deputies list, on the generated file */
+  store = dd_store_open (demo_path, DD_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    die_error (error, demo_path);
+  model_ms = g_new0 (double, runs);
+  bare_ms = g_new0 (double, runs);
+  {
+    /* A warm-up of each, so that both read from a warm page cache. */
+    DdDeputyList *list = dd_deputy_list_new (store);
+
+    n_model = g_list_model_get_n_items (G_LIST_MODEL (list));
+    g_object_unref (list);
+    list_ids_bare (dd_store_get_db (store), ids);
+    if (ids->len != n_model)
+      {
+        g_printerr ("the list has %u deputies, the bare query %u\n", n_model, ids->len);
+        return 2;
+      }
+  }
+  for (int r = 0; r < runs; r++)
+    {
+      DdDeputyList *list;
+
+      started = g_get_monotonic_time ();
+      list = dd_deputy_list_new (store);
+      model_ms[r] = (g_get_monotonic_time () - started) / 1e3;
+      g_object_unref (list);
+
+      started = g_get_monotonic_time ();
+      list_ids_bare (dd_store_get_db (store), ids);
+      bare_ms[r] = (g_get_monotonic_time () - started) / 1e3;
+    }
+  g_clear_object (&store);
+  model_median = median (model_ms, runs);
+  bare_median = median (bare_ms, runs);
+
+  ratio_a = (double) demo_us / (double) bare_us;
+  ratio_b = model_median / bare_median;
+
+  g_print ("%-52s %10s %12s\n", "measure", "time", "rows/s");
+  g_print ("%-52s %8.2f s %12.0f\n", "(a) dd_demo_generate, fresh file",
+           demo_us / 1e6, total_rows / (demo_us / 1e6));
+  g_print ("%-52s %8.2f s %12.0f\n", "    bare SQLite inserts of the same rows",
+           bare_us / 1e6, total_rows / (bare_us / 1e6));
+  g_print ("%-52s %10.2f   (target < %.1f)\n", "    ratio", ratio_a, TARGET_RATIO);
+  g_print ("%-52s %7.2f ms\n", "(b) dd_deputy_list_new, median", model_median);
+  g_print ("%-52s %7.2f ms\n", "    bare SELECT id ... ORDER BY name, id, median", bare_median);
+  g_print ("%-52s %10.2f   (target < %.1f; %u deputies, %d runs)\n", "    ratio",
+           ratio_b, TARGET_RATIO, n_model, runs);
+
+  remove_database (demo_path);
+  remove_database (bare_path);
+  g_rmdir (dir);
+
+  return ratio_a < TARGET_RATIO && ratio_b < TARGET_RATIO ? 0 : 1;
+}
