@@ -74,6 +74,7 @@ struct _DdDeputyEditor
   GtkScrolledWindow  *scroller;
   GtkLabel           *title_label;
   GtkButton          *revert_button;
+  GtkLabel           *revert_button_label;
   GtkWidget          *save_button;
   GtkLabel           *form_error_label;
   AdwActionRow       *status_row;
@@ -330,7 +331,7 @@ update_actions (DdDeputyEditor *self)
   gtk_widget_set_visible (self->end_seat_button, editing && !fresh && is_active (self));
   gtk_widget_set_visible (GTK_WIDGET (self->revert_button), editing);
   gtk_widget_set_visible (self->save_button, editing);
-  gtk_button_set_label (self->revert_button, fresh ? _("_Cancel") : _("_Revert"));
+  gtk_label_set_label (self->revert_button_label, fresh ? _("_Cancel") : _("_Revert"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->revert_button),
                                fresh ? _("Discard the new deputy")
                                      : _("Undo the changes not yet saved"));
@@ -421,9 +422,9 @@ create_seat_row (gpointer item,
   g_autoptr(GString) subtitle = g_string_new (constituency);
 
   /* Translators: a seat: its level and term, e.g. "City, term 16" */
-  title = g_strdup_printf (_("%s, term %" G_GINT64_FORMAT),
+  title = g_strdup_printf (_("%s, term %d"),
                            dd_code_label (dd_deputy_levels, dd_deputy_get_level (seat)),
-                           dd_deputy_get_term (seat));
+                           (int) dd_deputy_get_term (seat));
   if (g_strcmp0 (dd_deputy_get_status (seat), "active") != 0)
     {
       if (subtitle->len > 0)
@@ -875,6 +876,7 @@ dd_deputy_editor_class_init (DdDeputyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, revert_button_label);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, form_error_label);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, status_row);

@@ -75,8 +75,8 @@ update (DdDeputyRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_badge), status);
 
   if (dd_deputy_get_term (self->deputy) > 0)
-    /* Translators: a deputy's term (届), e.g. "Term 16" */
-    term = g_strdup_printf (_("Term %" G_GINT64_FORMAT), dd_deputy_get_term (self->deputy));
+    /* Translators: a deputy's term (届), e.g. "Term 16" (the model keeps it within 1–99) */
+    term = g_strdup_printf (_("Term %d"), (int) dd_deputy_get_term (self->deputy));
   append_part (details, term);
   append_part (details, dd_entity_get_string (entity, "constituency"));
   append_part (details, dd_entity_get_string (entity, "district"));

@@ -8,6 +8,7 @@
 #include "dd-deputies-page.h"
 #include "dd-deputy-list.h"
 #include "dd-deputy.h"
+#include "dd-end-seat-dialog.h"
 #include "views-test.h"
 
 typedef struct
@@ -296,6 +297,123 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_listed (f), ==, 1);
 }
 
+/* As a response button does: answer, then close. */
+static void
+respond (gpointer    dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  views_test_iterate ();
+}
+
+/* The one dialog of @type shown now, or NULL. */
+static GtkWindow *
+find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_assert_null (found);
+          found = window;
+        }
+    }
+  return found;
+}
+
+/* Marking a seat as ended: the dialog checks the date, the model writes. */
+static void
+test_end_seat (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = dd_query_model_get_id (DD_QUERY_MODEL (dd_deputies_page_get_list (f->page)), 0);
+  g_autoptr(DdDeputy) stored = NULL;
+  GtkWidget *status_row = views_test_child (f->editor, DD_TYPE_DEPUTY_EDITOR, "status_row");
+  DdEndSeatDialog *dialog;
+  GtkWidget *date_entry;
+  GtkWidget *terminated;
+
+  dd_deputies_page_select (f->page, id);
+  views_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.end-seat", NULL));
+  views_test_iterate ();
+  dialog = DD_END_SEAT_DIALOG (find_dialog (DD_TYPE_END_SEAT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  date_entry = views_test_child (dialog, DD_TYPE_END_SEAT_DIALOG, "date_entry");
+  terminated = views_test_child (dialog, DD_TYPE_END_SEAT_DIALOG, "terminated_check");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (terminated), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2025-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "end"));
+  g_assert_true (gtk_widget_get_visible (views_test_child (dialog, DD_TYPE_END_SEAT_DIALOG, "date_hint")));
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), "2025-03-01");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "end"));
+  gtk_editable_set_text (GTK_EDITABLE (views_test_child (dialog, DD_TYPE_END_SEAT_DIALOG, "reason_entry")),
+                         "迁出本行政区域");
+  respond (dialog, "end");
+  g_assert_null (find_dialog (DD_TYPE_END_SEAT_DIALOG));
+
+  stored = dd_deputy_load (f->store, id, NULL);
+  g_assert_cmpstr (dd_deputy_get_status (stored), ==, "terminated");
+  g_assert_cmpstr (dd_entity_get_string (DD_ENTITY (stored), "status-on"), ==, "2025-03-01");
+  g_assert_cmpstr (dd_entity_get_string (DD_ENTITY (stored), "status-reason"), ==, "迁出本行政区域");
+  /* The form follows, and offers no second ending. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), "2025-03-01"));
+  g_assert_true (gtk_widget_get_visible (dd_deputy_editor_get_row (f->editor, "status-on")));
+  g_assert_false (dd_deputy_editor_get_dirty (f->editor));
+  g_assert_false (gtk_widget_get_visible (views_test_child (f->editor, DD_TYPE_DEPUTY_EDITOR,
+                                                            "end_seat_button")));
+}
+
+/* Unsaved edits are not dropped by choosing another deputy without asking. */
+static void
+test_unsaved_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 first = dd_query_model_get_id (DD_QUERY_MODEL (dd_deputies_page_get_list (f->page)), 0);
+  g_autoptr(DdDeputy) other = dd_deputy_new ();
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_object_set (other, "name", "孙丽", "level", "city", "term", (gint64) 16, NULL);
+  g_assert_true (dd_entity_save (DD_ENTITY (other), f->store, &error));
+  views_test_iterate ();
+
+  dd_deputies_page_select (f->page, first);
+  views_test_iterate ();
+  set_text (f, "occupation", "教师");
+  g_assert_true (dd_deputy_editor_get_dirty (f->editor));
+
+  /* Cancel: the edits and the selection stay. */
+  dd_deputies_page_select (f->page, dd_entity_get_id (DD_ENTITY (other)));
+  views_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_cmpint (dd_entity_get_id (DD_ENTITY (dd_deputy_editor_get_deputy (f->editor))), ==, first);
+  g_assert_cmpint (dd_deputies_page_get_selected (f->page), ==, first);
+  g_assert_true (dd_deputy_editor_get_dirty (f->editor));
+
+  /* Save: written, then the other deputy is shown. */
+  dd_deputies_page_select (f->page, dd_entity_get_id (DD_ENTITY (other)));
+  views_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  respond (dialog, "save");
+  g_assert_cmpint (dd_entity_get_id (DD_ENTITY (dd_deputy_editor_get_deputy (f->editor))), ==,
+                   dd_entity_get_id (DD_ENTITY (other)));
+  {
+    g_autoptr(DdDeputy) stored = dd_deputy_load (f->store, first, NULL);
+
+    g_assert_cmpstr (dd_entity_get_string (DD_ENTITY (stored), "occupation"), ==, "教师");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +427,9 @@ main (int   argc,
   g_test_add ("/views/deputies/invalid-edit", Fixture, NULL, fixture_setup, test_invalid_edit,
               fixture_teardown);
   g_test_add ("/views/deputies/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/views/deputies/end-seat", Fixture, NULL, fixture_setup, test_end_seat, fixture_teardown);
+  g_test_add ("/views/deputies/unsaved-changes", Fixture, NULL, fixture_setup, test_unsaved_changes,
+              fixture_teardown);
 
   return g_test_run ();
 }

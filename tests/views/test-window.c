@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "dd-deputies-page.h"
+#include "dd-deputy.h"
 #include "dd-preferences-window.h"
 #include "dd-welcome-page.h"
 #include "dd-window.h"
@@ -109,6 +111,55 @@ test_preferences (void)
   views_test_remove_path (path);
 }
 
+/* Opening another database switches every page to it. */
+static void
+test_switch_database (void)
+{
+  g_autofree char *first = views_test_make_path ();
+  g_autofree char *second = views_test_make_path ();
+  g_autoptr(GError) error = NULL;
+  DdContext *context = views_test_context_new (NULL);
+  DdWindow *window = dd_window_new (NULL, context);
+  GtkWidget *deputies = views_test_child (window, DD_TYPE_WINDOW, "deputies_page");
+
+  /* The second one has a deputy; the first is empty. */
+  {
+    g_autoptr(DdStore) store = dd_store_open (second, DD_STORE_OPEN_CREATE, &error);
+    g_autoptr(DdDeputy) deputy = dd_deputy_new ();
+
+    g_assert_no_error (error);
+    g_object_set (deputy, "name", "周敏", "level", "county", "term", (gint64) 18, NULL);
+    g_assert_true (dd_entity_save (DD_ENTITY (deputy), store, &error));
+  }
+  {
+    g_autoptr(DdStore) store = dd_store_open (first, DD_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+  dd_window_open_path (window, first, DD_WINDOW_OPEN_CHOSEN);
+  views_test_wait_until (window_settled, window);
+  g_assert_cmpstr (dd_window_get_state (window), ==, "content");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dd_deputies_page_get_list (DD_DEPUTIES_PAGE (deputies)))),
+                    ==, 0);
+
+  dd_window_open_path (window, second, DD_WINDOW_OPEN_CHOSEN);
+  while (g_strcmp0 (dd_store_get_path (dd_context_get_store (context)), second) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  views_test_iterate ();
+  g_assert_cmpstr (dd_window_get_state (window), ==, "content");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dd_deputies_page_get_list (DD_DEPUTIES_PAGE (deputies)))),
+                    ==, 1);
+  g_assert_cmpstr (g_settings_get_string (dd_context_get_settings (context), "database-path"), ==, second);
+
+  views_test_destroy (GTK_WIDGET (window));
+  dd_context_set_store (context, NULL);
+  g_assert_finalize_object (context);
+  views_test_remove_path (first);
+  views_test_remove_path (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +170,7 @@ main (int   argc,
   g_test_add_func ("/views/window/first-start", test_first_start);
   g_test_add_func ("/views/window/open-error", test_open_error);
   g_test_add_func ("/views/window/preferences", test_preferences);
+  g_test_add_func ("/views/window/switch-database", test_switch_database);
 
   return g_test_run ();
 }
