@@ -284,6 +284,8 @@ dd_query_model_finalize (GObject *object)
   DdQueryModelPrivate *priv = dd_query_model_get_instance_private (DD_QUERY_MODEL (object));
 
   g_clear_pointer (&priv->ids, g_array_unref);
+  if (priv->item_type != G_TYPE_INVALID)
+    g_type_class_unref (g_type_class_peek (priv->item_type));
 
   G_OBJECT_CLASS (dd_query_model_parent_class)->finalize (object);
 }
