@@ -158,7 +158,7 @@ show_stats (DdOverviewPage    *self,
                                            stats->deputies_total));
   set_code_details (self->deputies_card, dd_deputy_levels, stats->deputies_by_level,
                     stats->deputies_total, FALSE);
-  g_free (text);
+  g_clear_pointer (&text, g_free);
 
   text = format_count (stats->stations_total);
   dd_figure_card_set_value (self->stations_card, text);
@@ -167,7 +167,7 @@ show_stats (DdOverviewPage    *self,
                                            stats->stations_total));
   set_code_details (self->stations_card, dd_station_kinds, stats->stations_by_kind,
                     stats->stations_total, FALSE);
-  g_free (text);
+  g_clear_pointer (&text, g_free);
 
   /* The year's own figures */
   show_card (self->receptions_card, year_has_data);
@@ -190,8 +190,8 @@ show_stats (DdOverviewPage    *self,
   caption = g_strdup_printf (ngettext ("reception held in %d", "receptions held in %d",
                                           stats->receptions), stats->year);
   dd_figure_card_set_caption (self->receptions_card, caption);
-  g_free (text);
-  g_free (caption);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&caption, g_free);
   {
     g_autofree char *voters = format_count (stats->voters_received);
     g_autofree char *receiving = format_count (stats->deputies_receiving_voters);
@@ -208,8 +208,8 @@ show_stats (DdOverviewPage    *self,
                                           "suggestions registered in %d",
                                           stats->suggestions_total), stats->year);
   dd_figure_card_set_caption (self->suggestions_card, caption);
-  g_free (text);
-  g_free (caption);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&caption, g_free);
   {
     /* dd_suggestion_states: registered … evaluated are open; closed; then the
      * three ways out without handling. */
@@ -239,7 +239,7 @@ show_stats (DdOverviewPage    *self,
                               ngettext ("suggestion replied to",
                                            "suggestions replied to", replies));
   set_code_details (self->replies_card, dd_reply_classes, stats->replies_by_class, replies, TRUE);
-  g_free (text);
+  g_clear_pointer (&text, g_free);
 
   if (rate < 0)
     {
@@ -252,7 +252,7 @@ show_stats (DdOverviewPage    *self,
       text = g_strdup_printf (_("%.1f%%"), rate * 100);
       dd_figure_card_set_value (self->satisfaction_card, text);
       caption = format_count (evaluated);
-      g_free (text);
+      g_clear_pointer (&text, g_free);
       /* Translators: %s is a number of evaluations */
       text = g_strdup_printf (ngettext ("satisfied or basically satisfied, of %s evaluation",
                                            "satisfied or basically satisfied, of %s evaluations",

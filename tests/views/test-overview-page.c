@@ -9,6 +9,8 @@
 #include "dd-deputy.h"
 #include "dd-figure-card.h"
 #include "dd-overview-page.h"
+#include "dd-reception.h"
+#include "dd-station.h"
 #include "dd-stats.h"
 #include "views-test.h"
 
@@ -125,6 +127,33 @@ assert_details (Fixture            *f,
     }
 }
 
+typedef struct
+{
+  DdFigureCard *card;
+  char         *value;
+} Expected;
+
+static gboolean
+card_shows (gpointer data)
+{
+  Expected *e = data;
+
+  return g_strcmp0 (dd_figure_card_get_value (e->card), e->value) == 0;
+}
+
+/* After a write: the recount waits for the burst to end, then runs in a thread. */
+static void
+wait_for_value (Fixture    *f,
+                const char *name,
+                gint64      expected)
+{
+  Expected e = { card (f, name), count (expected) };
+
+  views_test_wait_until (card_shows, &e);
+  wait_for_figures (f);
+  g_free (e.value);
+}
+
 static void
 assert_detail (Fixture    *f,
                const char *name,
@@ -231,11 +260,31 @@ test_follows_changes (Fixture       *f,
   g_assert_true (dd_entity_save (DD_ENTITY (deputy), f->store, &error));
   g_assert_no_error (error);
 
-  /* The recount starts after a short delay, then runs in a thread. */
-  g_usleep (400 * 1000);
-  wait_for_figures (f);
-  wait_for_figures (f);
-  assert_value (f, "deputies_card", seen + 1);
+  wait_for_value (f, "deputies_card", seen + 1);
+}
+
+/* Receptions but nothing evaluated: no rate, said in words. */
+static void
+test_nothing_evaluated (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DdStation) station = dd_station_new ();
+  g_autoptr(DdReception) reception = dd_reception_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (station, "name", "青山县人大代表之家", "kind", "home", NULL);
+  g_assert_true (dd_entity_save (DD_ENTITY (station), f->store, &error));
+  g_object_set (reception, "station-id", dd_entity_get_id (DD_ENTITY (station)),
+                "held-on", "2024-06-01", "voters-received", (gint64) 12, NULL);
+  g_assert_true (dd_entity_save (DD_ENTITY (reception), f->store, &error));
+  g_assert_no_error (error);
+
+  dd_overview_page_set_year (f->page, 2024);
+  wait_for_value (f, "receptions_card", 1);
+  g_assert_true (card_shown (f, "receptions_card"));
+  assert_detail (f, "receptions_card", 0, 12);
+  assert_value (f, "suggestions_card", 0);
+  g_assert_cmpstr (dd_figure_card_get_value (card (f, "satisfaction_card")), ==, "–");
 }
 
 /* An empty database: one clear empty state. */
@@ -261,6 +310,8 @@ main (int   argc,
               fixture_setup, test_year_without_data, fixture_teardown);
   g_test_add ("/views/overview/follows-changes", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_follows_changes, fixture_teardown);
+  g_test_add ("/views/overview/nothing-evaluated", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_nothing_evaluated, fixture_teardown);
   g_test_add ("/views/overview/empty-database", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty_database, fixture_teardown);
 
