@@ -34,6 +34,10 @@ const char * const dd_activity_kinds[] = {
   "attending_meeting", "reporting_to_voters", NULL
 };
 const char * const dd_attendance_statuses[] = { "present", "excused", "absent", NULL };
+const char * const dd_assessment_grades[] = { "excellent", "good", "pass", "fail", NULL };
+const char * const dd_assessment_stages[] = { "self", "township", "district", "approved", NULL };
+const char * const dd_project_results[] = { "pending", "adopted", "rejected", NULL };
+const char * const dd_project_votes[] = { "for", "against", "abstain", NULL };
 
 static const struct { const char *code; const char *context; const char *label; } labels[] = {
   /* Deputies' levels (五级) */
@@ -103,6 +107,21 @@ static const struct { const char *code; const char *context; const char *label; 
   { "present", "attendance", NC_("attendance", "Present") },
   { "excused", "attendance", NC_("attendance", "Excused") },
   { "absent", "attendance", NC_("attendance", "Absent") },
+  { "excellent", "grade", NC_("grade", "Excellent") },
+  { "good", "grade", NC_("grade", "Good") },
+  { "pass", "grade", NC_("grade", "Pass") },
+  { "fail", "grade", NC_("grade", "Fail") },
+  /* The assessment's chain of review: self → township → district → approved */
+  { "self", "stage", NC_("stage", "Self-assessment") },
+  { "township", "stage", NC_("stage", "Township review") },
+  { "district", "stage", NC_("stage", "District review") },
+  { "approved", "stage", NC_("stage", "Approved") },
+  { "pending", "result", NC_("result", "Pending") },
+  { "adopted", "result", NC_("result", "Adopted") },
+  { "rejected", "result", NC_("result", "Rejected") },
+  { "for", "vote", NC_("vote", "For") },
+  { "against", "vote", NC_("vote", "Against") },
+  { "abstain", "vote", NC_("vote", "Abstain") },
 };
 
 static const char *
@@ -121,6 +140,10 @@ context_of (const char * const *codes)
   if (codes == dd_supervision_modes) return "supervision";
   if (codes == dd_activity_kinds) return "activity";
   if (codes == dd_attendance_statuses) return "attendance";
+  if (codes == dd_assessment_grades) return "grade";
+  if (codes == dd_assessment_stages) return "stage";
+  if (codes == dd_project_results) return "result";
+  if (codes == dd_project_votes) return "vote";
   return NULL;
 }
 

@@ -21,6 +21,10 @@ extern const char * const dd_verdicts[];
 extern const char * const dd_supervision_modes[];
 extern const char * const dd_activity_kinds[];
 extern const char * const dd_attendance_statuses[];
+extern const char * const dd_assessment_grades[];    /* excellent, good, pass, fail */
+extern const char * const dd_assessment_stages[];    /* self → township → district → approved */
+extern const char * const dd_project_results[];      /* pending, adopted, rejected */
+extern const char * const dd_project_votes[];        /* for, against, abstain */
 
 /* The translated name of a code of @codes (one of the arrays above), or @code itself. */
 const char *dd_code_label (const char * const *codes,
