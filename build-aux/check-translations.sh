@@ -30,6 +30,13 @@ xgettext --package-name=deputy-desk --from-code=UTF-8 --add-comments \
   --files-from=po/POTFILES.in --directory="$root" --output="$tmp/deputy-desk.pot" 2>"$tmp/xgettext.log" \
   || { cat "$tmp/xgettext.log"; exit 1; }
 
+# A format macro inside _() (G_GINT64_FORMAT …) cuts the message short at extraction.
+if grep -nE '^(msgid|msgid_plural|")\s*.*%"$' "$tmp/deputy-desk.pot" >"$tmp/cut.txt"; then
+  echo "messages cut short by a format macro inside _() (print the number into a string first):"
+  grep -B3 -F -f <(cut -d: -f2- "$tmp/cut.txt") "$tmp/deputy-desk.pot" | grep '^#:' | sort -u
+  status=1
+fi
+
 msgmerge --quiet --no-fuzzy-matching --output-file="$tmp/zh_CN.po" po/zh_CN.po "$tmp/deputy-desk.pot"
 stats=$(LC_ALL=C msgfmt --check --statistics --output-file=/dev/null "$tmp/zh_CN.po" 2>&1)
 echo "zh_CN: $stats"

@@ -71,12 +71,23 @@ table_noun (const char *table)
     { "suggestions", N_("suggestion") },
     { "activities", N_("activity") },
     { "projects", N_("project") },
+    { "supervisions", N_("supervision") },
+    { "replies", N_("reply") },
+    { "evaluations", N_("evaluation") },
+    { "assessments", N_("assessment") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
     if (g_str_equal (nouns[i].table, table))
       return _(nouns[i].noun);
   return _("record");
+}
+
+/* xgettext cannot see through G_GINT64_FORMAT: numbers go into messages as text. */
+static char *
+number_text (gint64 n)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, n);
 }
 
 const char *
@@ -262,9 +273,11 @@ read_row (DdEntityClass  *klass,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
+      g_autofree char *number = number_text (id);
+
       sqlite3_reset (stmt);
       g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_NOT_FOUND,
-                   _("There is no %s numbered %" G_GINT64_FORMAT), table_noun (klass->table), id);
+                   _("There is no %s numbered %s"), table_noun (klass->table), number);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -356,9 +369,14 @@ check_field (DdEntity      *self,
     case DD_FIELD_INT:
       if (field->max > field->min &&
           (g_value_get_int64 (value) < field->min || g_value_get_int64 (value) > field->max))
-        dd_problems_add (problems, field->name,
-                     g_strdup_printf (_("%s must be a whole number from %" G_GINT64_FORMAT
-                                        " to %" G_GINT64_FORMAT), label, field->min, field->max));
+        {
+          g_autofree char *min = number_text (field->min);
+          g_autofree char *max = number_text (field->max);
+
+          dd_problems_add (problems, field->name,
+                           g_strdup_printf (_("%s must be a whole number from %s to %s"),
+                                            label, min, max));
+        }
       break;
 
     case DD_FIELD_REF:
@@ -368,10 +386,13 @@ check_field (DdEntity      *self,
             dd_problems_add (problems, field->name, g_strdup_printf (_("%s is required"), label));
         }
       else if (!ref_exists (store, field->ref_table, g_value_get_int64 (value)))
-        dd_problems_add (problems, field->name,
-                     g_strdup_printf (_("%s: there is no %s numbered %" G_GINT64_FORMAT),
-                                      label, table_noun (field->ref_table),
-                                      g_value_get_int64 (value)));
+        {
+          g_autofree char *number = number_text (g_value_get_int64 (value));
+
+          dd_problems_add (problems, field->name,
+                           g_strdup_printf (_("%s: there is no %s numbered %s"),
+                                            label, table_noun (field->ref_table), number));
+        }
       break;
 
     case DD_FIELD_BOOL:
@@ -561,9 +582,10 @@ delete_in_transaction (DdStore   *store,
     return dd_store_set_error (store, rc, error);
   if (sqlite3_changes (dd_store_get_db (store)) == 0)
     {
+      g_autofree char *number = number_text (priv->id);
+
       g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_NOT_FOUND,
-                   _("There is no %s numbered %" G_GINT64_FORMAT),
-                   table_noun (klass->table), priv->id);
+                   _("There is no %s numbered %s"), table_noun (klass->table), number);
       return FALSE;
     }
 

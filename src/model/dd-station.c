@@ -151,8 +151,10 @@ dd_station_attach_deputy (DdStation  *self,
   sqlite3_reset (stmt);
   if (!exists)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, deputy_id);
+
       g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID,
-                   _("Deputy: there is no deputy numbered %" G_GINT64_FORMAT), deputy_id);
+                   _("Deputy: there is no deputy numbered %s"), number);
       return FALSE;
     }
   return dd_store_write (store, attach_in_transaction, &a, error);
