@@ -31,7 +31,7 @@ xgettext --package-name=deputy-desk --from-code=UTF-8 --add-comments \
   || { cat "$tmp/xgettext.log"; exit 1; }
 
 # A format macro inside _() (G_GINT64_FORMAT …) cuts the message short at extraction.
-if grep -nE '^(msgid|msgid_plural|")\s*.*%"$' "$tmp/deputy-desk.pot" >"$tmp/cut.txt"; then
+if grep -nE '^(msgid|msgid_plural|").*[^%](%%)*%"$' "$tmp/deputy-desk.pot" >"$tmp/cut.txt"; then
   echo "messages cut short by a format macro inside _() (print the number into a string first):"
   grep -B3 -F -f <(cut -d: -f2- "$tmp/cut.txt") "$tmp/deputy-desk.pot" | grep '^#:' | sort -u
   status=1
