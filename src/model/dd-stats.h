@@ -43,6 +43,37 @@ typedef struct
   gint64  activities;
 } DdYearStats;
 
+/**
+ * DdStationStats:
+ * The stations' figures for [from, to): stations by kind and how many meet
+ * every active checklist item (as they stand now, not archived); receptions
+ * held in the period with voters received and petitions handled; voters'
+ * opinions registered in the period, adopted (latest reply A or B) and
+ * solved (latest reply A).
+ */
+typedef struct
+{
+  gint64  stations_total;
+  gint64  stations_by_kind[DD_N_STATION_KINDS];
+  gint64  stations_compliant;
+  gint64  stations_upgraded;
+  gint64  receptions;
+  gint64  voters_received;
+  gint64  petitions_handled;
+  gint64  opinions_recorded;
+  gint64  opinions_adopted;
+  gint64  opinions_solved;
+} DdStationStats;
+
+gboolean  dd_station_stats_compute (DdStore        *store,
+                                    const char     *from,
+                                    const char     *to,
+                                    DdStationStats *stats,
+                                    GError        **error);
+char     *dd_station_stats_to_json (const DdStationStats *stats,
+                                    const char           *from,
+                                    const char           *to);
+
 gboolean  dd_year_stats_compute   (DdStore      *store,
                                    int           year,
                                    DdYearStats  *stats,
