@@ -7,6 +7,7 @@
 #include "dd-deputy.h"
 #include "dd-deputy-list.h"
 #include "dd-station.h"
+#include "dd-station-list.h"
 #include "dd-store-private.h"
 
 static const char * const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄" };

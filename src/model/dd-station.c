@@ -9,6 +9,7 @@
 #include "dd-codes.h"
 #include "dd-model-error.h"
 #include "dd-station.h"
+#include "dd-station-list.h"
 #include "dd-store-private.h"
 
 struct _DdStation

@@ -16,6 +16,7 @@
 #include "dd-deputy-list.h"
 #include "dd-end-seat-dialog.h"
 #include "dd-station.h"
+#include "dd-station-list.h"
 
 typedef enum
 {
