@@ -6,10 +6,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "dd-codes.h"
+#include "dd-model-error.h"
 #include "dd-stats.h"
 #include "dd-store-private.h"
+#include "dd-utils.h"
 
 G_STATIC_ASSERT (DD_N_LEVELS == 5);
 
@@ -294,6 +297,203 @@ dd_year_stats_to_json (const DdYearStats *stats)
                           ", \"voters\": %" G_GINT64_FORMAT "},\n",
                           stats->receptions, stats->voters_received);
   g_string_append_printf (json, "  \"activities\": %" G_GINT64_FORMAT "\n}\n", stats->activities);
+  return g_string_free (json, FALSE);
+}
+
+/* Station figures */
+
+static gboolean
+check_period (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  if (from != NULL && !dd_date_is_valid (from))
+    {
+      g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID,
+                   _("From: “%s” is not a date; write it as YYYY-MM-DD"), from);
+      return FALSE;
+    }
+  if (to != NULL && !dd_date_is_valid (to))
+    {
+      g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID,
+                   _("To: “%s” is not a date; write it as YYYY-MM-DD"), to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a one-row query of integers; an open bound becomes a text that
+ * sorts before or after every date. */
+static gboolean
+period_values (DdStore     *store,
+               const char  *sql,
+               const char  *from,
+               const char  *to,
+               gint64      *values,
+               int          n_values,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = dd_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    {
+      sqlite3_bind_text (stmt, 1, from != NULL ? from : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, to != NULL ? to : "~", -1, SQLITE_TRANSIENT);
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    for (int i = 0; i < n_values; i++)
+      values[i] = sqlite3_column_int64 (stmt, i);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return dd_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * dd_station_stats_compute:
+ * @from: (nullable): first day YYYY-MM-DD, %NULL for no lower bound
+ * @to: (nullable): the day after the last, %NULL for no upper bound
+ *
+ * Fills @stats; see DdStationStats. stations_upgraded counts the stations
+ * in use whose upgrade date is set, as they stand now. A bound that is not
+ * a date is DD_MODEL_ERROR_INVALID.
+ */
+gboolean
+dd_station_stats_compute (DdStore         *store,
+                          const char      *from,
+                          const char      *to,
+                          DdStationStats  *stats,
+                          GError         **error)
+{
+  gint64 values[3] = { 0 };
+
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  if (!check_period (from, to, error))
+    return FALSE;
+
+  if (!count_by_code (store,
+                      "SELECT kind, count(*) FROM stations WHERE archived = 0 GROUP BY kind",
+                      0, dd_station_kinds, stats->stations_by_kind, error))
+    return FALSE;
+  stats->stations_total = sum (stats->stations_by_kind, DD_N_STATION_KINDS);
+
+  /* The same test as the station list's compliance filter. */
+  if (!period_values (store,
+                      "SELECT count(*), coalesce(sum(s.upgraded_on IS NOT NULL), 0),"
+                      " coalesce(sum(NOT EXISTS (SELECT 1 FROM checklist_items ci WHERE ci.active = 1"
+                      "   AND NOT EXISTS (SELECT 1 FROM station_checklist sc"
+                      "   WHERE sc.station_id = s.id AND sc.item_id = ci.id AND sc.done = 1))), 0) "
+                      "FROM stations s WHERE s.archived = 0",
+                      NULL, NULL, values, 3, error))
+    return FALSE;
+  stats->stations_upgraded = values[1];
+  stats->stations_compliant = values[2];
+
+  /* receptions_by_date (held_on, station_id) */
+  if (!period_values (store,
+                      "SELECT count(*), coalesce(sum(voters_received), 0),"
+                      " coalesce(sum(petitions_handled), 0) FROM receptions "
+                      "WHERE held_on >= ? AND held_on < ?",
+                      from, to, values, 3, error))
+    return FALSE;
+  stats->receptions = values[0];
+  stats->voters_received = values[1];
+  stats->petitions_handled = values[2];
+
+  /* suggestions_by_kind (kind, state, registered_on), then each opinion's
+   * latest reply (highest round) through replies_by_suggestion. */
+  if (!period_values (store,
+                      "SELECT count(*), coalesce(sum(c IN ('A', 'B')), 0), coalesce(sum(c = 'A'), 0) "
+                      "FROM (SELECT (SELECT class FROM replies WHERE suggestion_id = s.id "
+                      "              ORDER BY round DESC, id DESC LIMIT 1) AS c "
+                      "      FROM suggestions s WHERE s.kind = 'voter_opinion' "
+                      "      AND s.registered_on >= ? AND s.registered_on < ?)",
+                      from, to, values, 3, error))
+    return FALSE;
+  stats->opinions_recorded = values[0];
+  stats->opinions_adopted = values[1];
+  stats->opinions_solved = values[2];
+  return TRUE;
+}
+
+/* A share as JSON: null when there is nothing to divide by. */
+static void
+append_rate (GString    *json,
+             const char *name,
+             gint64      part,
+             gint64      whole)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (whole == 0)
+    {
+      g_string_append_printf (json, "\"%s\": null", name);
+      return;
+    }
+  g_ascii_formatd (buffer, sizeof buffer, "%.4f", (double) part / (double) whole);
+  g_string_append_printf (json, "\"%s\": %s", name, buffer);
+}
+
+static void
+append_date (GString    *json,
+             const char *name,
+             const char *date)
+{
+  if (date != NULL)
+    g_string_append_printf (json, "\"%s\": \"%s\"", name, date);
+  else
+    g_string_append_printf (json, "\"%s\": null", name);
+}
+
+/**
+ * dd_station_stats_to_json:
+ * @from: (nullable): as given to dd_station_stats_compute()
+ * @to: (nullable): as given to dd_station_stats_compute()
+ *
+ * Returns: (transfer full): the figures as JSON with the stored codes as
+ *   keys, e.g. `{"from": "2024-01-01", "to": "2025-01-01", "stations":
+ *   {"total": N, "by_kind": {...}, "compliant": N, "compliance_rate": x,
+ *   "upgraded": N}, "receptions": {"count": N, "voters": N, "petitions": N},
+ *   "opinions": {"recorded": N, "adopted": N, "solved": N, "adoption_rate": x,
+ *   "solution_rate": x}}`; a rate with nothing to divide by is null
+ */
+char *
+dd_station_stats_to_json (const DdStationStats *stats,
+                          const char           *from,
+                          const char           *to)
+{
+  GString *json = g_string_new ("{\n  ");
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  append_date (json, "from", from != NULL && dd_date_is_valid (from) ? from : NULL);
+  g_string_append (json, ",\n  ");
+  append_date (json, "to", to != NULL && dd_date_is_valid (to) ? to : NULL);
+  g_string_append_printf (json, ",\n  \"stations\": {\"total\": %" G_GINT64_FORMAT ", ",
+                          stats->stations_total);
+  append_counts (json, "by_kind", dd_station_kinds, stats->stations_by_kind, "");
+  g_string_append_printf (json, ",\n    \"compliant\": %" G_GINT64_FORMAT ", ",
+                          stats->stations_compliant);
+  append_rate (json, "compliance_rate", stats->stations_compliant, stats->stations_total);
+  g_string_append_printf (json, ", \"upgraded\": %" G_GINT64_FORMAT "},\n",
+                          stats->stations_upgraded);
+  g_string_append_printf (json, "  \"receptions\": {\"count\": %" G_GINT64_FORMAT
+                          ", \"voters\": %" G_GINT64_FORMAT ", \"petitions\": %" G_GINT64_FORMAT "},\n",
+                          stats->receptions, stats->voters_received, stats->petitions_handled);
+  g_string_append_printf (json, "  \"opinions\": {\"recorded\": %" G_GINT64_FORMAT
+                          ", \"adopted\": %" G_GINT64_FORMAT ", \"solved\": %" G_GINT64_FORMAT ", ",
+                          stats->opinions_recorded, stats->opinions_adopted, stats->opinions_solved);
+  append_rate (json, "adoption_rate", stats->opinions_adopted, stats->opinions_recorded);
+  g_string_append (json, ", ");
+  append_rate (json, "solution_rate", stats->opinions_solved, stats->opinions_recorded);
+  g_string_append (json, "}\n}\n");
   return g_string_free (json, FALSE);
 }
 
