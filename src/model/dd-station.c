@@ -642,12 +642,13 @@ dd_station_compute_figures (DdStation         *self,
   /* suggestions_by_station (station_id, registered_on), then each one's
    * latest reply through replies_by_suggestion (suggestion_id, round). */
   stmt = dd_store_prepare (store,
-                           "SELECT count(*), coalesce(sum(c IN ('A', 'B')), 0), coalesce(sum(c = 'A'), 0) "
-                           "FROM (SELECT (SELECT class FROM replies WHERE suggestion_id = s.id "
-                           "              ORDER BY round DESC, id DESC LIMIT 1) AS c "
-                           "      FROM suggestions s WHERE s.station_id = ? "
-                           "      AND s.registered_on >= ? AND s.registered_on < ? "
-                           "      AND s.kind = 'voter_opinion')", error);
+                           "SELECT count(*), coalesce(sum(r.class IN ('A', 'B')), 0),"
+                           " coalesce(sum(r.class = 'A'), 0) "
+                           "FROM suggestions s LEFT JOIN replies r ON r.id ="
+                           " (SELECT id FROM replies WHERE suggestion_id = s.id"
+                           "  ORDER BY round DESC, id DESC LIMIT 1) "
+                           "WHERE s.station_id = ? AND s.registered_on >= ? AND s.registered_on < ?"
+                           " AND s.kind = 'voter_opinion'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);

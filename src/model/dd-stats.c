@@ -410,11 +410,12 @@ dd_station_stats_compute (DdStore         *store,
   /* suggestions_by_kind (kind, state, registered_on), then each opinion's
    * latest reply (highest round) through replies_by_suggestion. */
   if (!period_values (store,
-                      "SELECT count(*), coalesce(sum(c IN ('A', 'B')), 0), coalesce(sum(c = 'A'), 0) "
-                      "FROM (SELECT (SELECT class FROM replies WHERE suggestion_id = s.id "
-                      "              ORDER BY round DESC, id DESC LIMIT 1) AS c "
-                      "      FROM suggestions s WHERE s.kind = 'voter_opinion' "
-                      "      AND s.registered_on >= ? AND s.registered_on < ?)",
+                      "SELECT count(*), coalesce(sum(r.class IN ('A', 'B')), 0),"
+                      " coalesce(sum(r.class = 'A'), 0) "
+                      "FROM suggestions s LEFT JOIN replies r ON r.id ="
+                      " (SELECT id FROM replies WHERE suggestion_id = s.id"
+                      "  ORDER BY round DESC, id DESC LIMIT 1) "
+                      "WHERE s.kind = 'voter_opinion' AND s.registered_on >= ? AND s.registered_on < ?",
                       from, to, values, 3, error))
     return FALSE;
   stats->opinions_recorded = values[0];
