@@ -2,9 +2,10 @@
  *
  * Every filter is a clause of one query ordered by the stations_by_name
  * index (or stations_by_kind / stations_by_place when those filters are
- * set); compliance is a NOT EXISTS over the active checklist items answered
- * from the station_checklist key, so that a province's thousands of
- * stations filter in milliseconds.
+ * set); compliance is one ordered pass over station_checklist
+ * (DD_SQL_STATION_COMPLETE), so that a province's thousands of stations
+ * filter in milliseconds. A station with no active checklist item at all
+ * is complete, as its figures say (0 of 0).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "dd-station.h"
 #include "dd-station-list.h"
+#include "dd-station-private.h"
 #include "dd-store-private.h"
 #include "dd-utils.h"
 
@@ -132,14 +134,10 @@ dd_station_list_build_query (DdQueryModel *model,
       g_string_append (sql, " AND s.township = ?");
       dd_query_params_add_string (params, self->township);
     }
-  /* Complete: no active item lacks a tick. With no active items at all,
-   * every station is complete, as the figures say (0 of 0). */
-  if (self->compliance != DD_COMPLIANCE_ANY)
-    g_string_append_printf (sql,
-                            " AND %s (SELECT 1 FROM checklist_items ci WHERE ci.active = 1"
-                            " AND NOT EXISTS (SELECT 1 FROM station_checklist sc"
-                            " WHERE sc.station_id = s.id AND sc.item_id = ci.id AND sc.done = 1))",
-                            self->compliance == DD_COMPLIANCE_COMPLETE ? "NOT EXISTS" : "EXISTS");
+  if (self->compliance == DD_COMPLIANCE_COMPLETE)
+    g_string_append (sql, " AND " DD_SQL_STATION_COMPLETE);
+  else if (self->compliance == DD_COMPLIANCE_INCOMPLETE)
+    g_string_append (sql, " AND NOT " DD_SQL_STATION_COMPLETE);
   if (self->upgraded == DD_UPGRADED_YES)
     g_string_append (sql, " AND s.upgraded_on IS NOT NULL");
   else if (self->upgraded == DD_UPGRADED_NO)

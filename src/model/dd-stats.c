@@ -10,6 +10,7 @@
 
 #include "dd-codes.h"
 #include "dd-model-error.h"
+#include "dd-station-private.h"
 #include "dd-stats.h"
 #include "dd-store-private.h"
 #include "dd-utils.h"
@@ -387,9 +388,7 @@ dd_station_stats_compute (DdStore         *store,
   /* The same test as the station list's compliance filter. */
   if (!period_values (store,
                       "SELECT count(*), coalesce(sum(s.upgraded_on IS NOT NULL), 0),"
-                      " coalesce(sum(NOT EXISTS (SELECT 1 FROM checklist_items ci WHERE ci.active = 1"
-                      "   AND NOT EXISTS (SELECT 1 FROM station_checklist sc"
-                      "   WHERE sc.station_id = s.id AND sc.item_id = ci.id AND sc.done = 1))), 0) "
+                      " coalesce(sum(" DD_SQL_STATION_COMPLETE "), 0) "
                       "FROM stations s WHERE s.archived = 0",
                       NULL, NULL, values, 3, error))
     return FALSE;

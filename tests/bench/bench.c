@@ -337,9 +337,10 @@ static const StationMeasure station_measures[] = {
     STATION_ORDER, apply_search, reset_search },
   { "kind", STATIONS_IN_USE " AND s.kind = ?1" STATION_ORDER, apply_kind, reset_kind },
   { "district", STATIONS_IN_USE " AND s.district = ?1" STATION_ORDER, apply_district, reset_district },
-  { "compliance complete", STATIONS_IN_USE " AND NOT EXISTS (SELECT 1 FROM checklist_items ci"
-    " WHERE ci.active = 1 AND NOT EXISTS (SELECT 1 FROM station_checklist sc"
-    " WHERE sc.station_id = s.id AND sc.item_id = ci.id AND sc.done = 1))" STATION_ORDER,
+  { "compliance complete", STATIONS_IN_USE " AND (s.id IN (SELECT sc.station_id FROM station_checklist sc"
+    " WHERE sc.done = 1 AND sc.item_id IN (SELECT id FROM checklist_items WHERE active = 1)"
+    " GROUP BY sc.station_id HAVING count(*) = (SELECT count(*) FROM checklist_items WHERE active = 1))"
+    " OR NOT EXISTS (SELECT 1 FROM checklist_items WHERE active = 1))" STATION_ORDER,
     apply_compliance, reset_compliance },
   { "upgraded yes", STATIONS_IN_USE " AND s.upgraded_on IS NOT NULL" STATION_ORDER,
     apply_upgraded, reset_upgraded },
