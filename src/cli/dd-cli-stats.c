@@ -1,15 +1,18 @@
-/* dd-cli-stats.c: deputy-desk-cli stats, the figures of a year
+/* dd-cli-stats.c: deputy-desk-cli stats, the figures of a year, and the
+ * stations' figures of a year or of any period
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "deputy-desk-cli"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "dd-cli.h"
 #include "dd-codes.h"
 #include "dd-stats.h"
 #include "dd-store-check.h"
+#include "dd-utils.h"
 
 /* Where the figures end, in terminal columns. */
 #define LINE_WIDTH 54
@@ -69,9 +72,26 @@ print_counts (int                 indent,
     print_count (indent, dd_code_label (codes, codes[i]), counts[i]);
 }
 
+/* What the stations did, beyond what the year's table already shows. */
 static void
-print_table (const DdYearStats *stats,
-             const char        *database)
+print_station_checks (const DdStationStats *stations)
+{
+  print_count (0, _("Stations meeting every checklist item"), stations->stations_compliant);
+  print_count (0, _("Stations upgraded"), stations->stations_upgraded);
+}
+
+static void
+print_opinions (const DdStationStats *stations)
+{
+  print_count (0, _("Voters’ opinions recorded"), stations->opinions_recorded);
+  print_count (2, _("Adopted (latest reply A or B)"), stations->opinions_adopted);
+  print_count (2, _("Solved (latest reply A)"), stations->opinions_solved);
+}
+
+static void
+print_table (const DdYearStats    *stats,
+             const DdStationStats *stations,
+             const char           *database)
 {
   double rate = dd_year_stats_satisfaction_rate (stats);
   g_autofree char *title = g_strdup_printf (_("Figures for %d"), stats->year);
@@ -87,10 +107,15 @@ print_table (const DdYearStats *stats,
 
   print_count (0, _("Stations (not archived)"), stats->stations_total);
   print_counts (2, dd_station_kinds, stats->stations_by_kind);
+  print_station_checks (stations);
   g_print ("\n");
 
   print_count (0, _("Receptions held"), stats->receptions);
   print_count (0, _("Voters received"), stats->voters_received);
+  print_count (0, _("Petitions handled for voters"), stations->petitions_handled);
+  g_print ("\n");
+
+  print_opinions (stations);
   g_print ("\n");
 
   print_count (0, _("Suggestions registered"), stats->suggestions_total);
@@ -121,14 +146,76 @@ print_table (const DdYearStats *stats,
   print_count (0, _("Activities held"), stats->activities);
 }
 
+/* The last day of [from, to): the day before @to. */
+static char *
+dup_last_day (const char *to)
+{
+  g_autoptr(GDate) date = g_date_new ();
+
+  g_date_set_parse (date, to);
+  g_date_subtract_days (date, 1);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+static void
+print_period_table (const DdStationStats *stations,
+                    const char           *from,
+                    const char           *to,
+                    const char           *database)
+{
+  g_autofree char *last = to != NULL ? dup_last_day (to) : NULL;
+  g_autofree char *title = NULL;
+
+  /* The last day included, not the --to bound, so a reader sees at once
+   * whether the day they meant is in. */
+  if (from != NULL && to != NULL)
+    title = g_strdup_printf (_("Stations’ figures from %s to %s"), from, last);
+  else if (from != NULL)
+    title = g_strdup_printf (_("Stations’ figures from %s"), from);
+  else
+    title = g_strdup_printf (_("Stations’ figures up to %s"), last);
+
+  g_print ("%s\n", title);
+  g_print (_("Database: %s\n"), database);
+  g_print ("\n");
+
+  print_count (0, _("Stations (not archived)"), stations->stations_total);
+  print_counts (2, dd_station_kinds, stations->stations_by_kind);
+  print_station_checks (stations);
+  g_print ("\n");
+
+  print_count (0, _("Receptions held"), stations->receptions);
+  print_count (0, _("Voters received"), stations->voters_received);
+  print_count (0, _("Petitions handled for voters"), stations->petitions_handled);
+  g_print ("\n");
+
+  print_opinions (stations);
+}
+
+/* A usage error for a bad --from or --to, or NULL if @date is fine. */
+static char *
+check_date_option (const char *option,
+                   const char *date)
+{
+  if (date == NULL || dd_date_is_valid (date))
+    return NULL;
+  /* TRANSLATORS: the first %s is the option, --from or --to */
+  return g_strdup_printf (_("%s must be a date written YYYY-MM-DD, not “%s”"), option, date);
+}
+
 int
 dd_cli_run_stats (int    argc,
                   char **argv)
 {
   DdCliContext cli = { "stats", NULL };
   g_autofree char *year_text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *usage = NULL;
   g_autoptr(DdStore) store = NULL;
   DdYearStats stats;
+  DdStationStats stations;
   gboolean json = FALSE;
   gint64 year = 0;
   GError *error = NULL;
@@ -137,14 +224,33 @@ dd_cli_run_stats (int    argc,
     { "year", 'y', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &year_text,
       N_("The year to report (default: the latest year with suggestions or receptions)"),
       N_("YEAR") },
+    { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &from,
+      N_("Instead of a year: the stations’ figures from this day on"), N_("YYYY-MM-DD") },
+    { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &to,
+      N_("Instead of a year: the stations’ figures up to this day, which is not included"),
+      N_("YYYY-MM-DD") },
     { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
-      N_("Print the figures as JSON, with the stored codes as keys"), NULL },
+      N_("Print the figures as JSON, with the stored codes as keys: with --year (or none) the "
+         "year’s object, unchanged; with --from or --to the stations’ figures of the period"), NULL },
     { NULL }
   };
 
   status = dd_cli_parse_options (&cli, entries, &argc, &argv);
   if (status >= 0)
     return status;
+
+  if (year_text != NULL && (from != NULL || to != NULL))
+    usage = g_strdup (_("Give either --year or --from/--to, not both"));
+  else if ((usage = check_date_option ("--from", from)) != NULL ||
+           (usage = check_date_option ("--to", to)) != NULL)
+    ;
+  else if (from != NULL && to != NULL && strcmp (from, to) >= 0)
+    usage = g_strdup_printf (_("--to (%s) must be a later day than --from (%s)"), to, from);
+  if (usage != NULL)
+    {
+      dd_cli_context_clear (&cli);
+      return dd_cli_usage_error ("stats", usage);
+    }
 
   /* Parsed as text so that "2025x" or "25" is an error, not a year. */
   if (year_text != NULL &&
@@ -162,6 +268,28 @@ dd_cli_run_stats (int    argc,
       dd_cli_context_clear (&cli);
       return dd_cli_fail (error);
     }
+
+  if (from != NULL || to != NULL)
+    {
+      /* A period: only the stations' figures are defined for any period. */
+      if (!dd_station_stats_compute (store, from, to, &stations, &error))
+        {
+          dd_cli_context_clear (&cli);
+          return dd_cli_fail (error);
+        }
+      if (json)
+        {
+          g_autofree char *text = dd_station_stats_to_json (&stations, from, to);
+
+          g_print ("%s", text);
+        }
+      else
+        print_period_table (&stations, from, to, cli.database);
+
+      dd_cli_context_clear (&cli);
+      return DD_CLI_EXIT_OK;
+    }
+
   if (year_text == NULL)
     year = dd_store_latest_year (store);
 
@@ -175,11 +303,22 @@ dd_cli_run_stats (int    argc,
     {
       g_autofree char *text = dd_year_stats_to_json (&stats);
 
-      /* Exactly the model's text: scripts compare it byte for byte. */
+      /* Exactly the model's text: scripts compare it byte for byte. The
+       * stations' figures of the year are --from Y-01-01 --to Y+1-01-01. */
       g_print ("%s", text);
     }
   else
-    print_table (&stats, cli.database);
+    {
+      g_autofree char *year_from = g_strdup_printf ("%04d-01-01", (int) year);
+      g_autofree char *year_to = g_strdup_printf ("%04d-01-01", (int) year + 1);
+
+      if (!dd_station_stats_compute (store, year_from, year_to, &stations, &error))
+        {
+          dd_cli_context_clear (&cli);
+          return dd_cli_fail (error);
+        }
+      print_table (&stats, &stations, cli.database);
+    }
 
   dd_cli_context_clear (&cli);
   return DD_CLI_EXIT_OK;

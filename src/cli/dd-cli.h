@@ -35,5 +35,7 @@ void     dd_cli_context_clear     (DdCliContext  *cli);
 
 int      dd_cli_run_stats         (int            argc,
                                    char         **argv);
+int      dd_cli_run_placards      (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

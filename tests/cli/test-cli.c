@@ -3,16 +3,19 @@
  * Every test spawns the built tool (DD_CLI) in a temporary folder, with
  * XDG_DATA_HOME pointing there so the default database is never the
  * developer's own. The figures of `stats --json` are checked against an
- * independent computation made here with SQLite alone.
+ * independent computation made here with SQLite alone; the placards are
+ * read back with zbarimg, pdfinfo and pdftoppm (zbar-tools, poppler-utils).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "dd-settings.h"
 #include "dd-stats.h"
 #include "dd-store-check.h"
 
@@ -194,6 +197,13 @@ sqlite_int (sqlite3    *db,
   return value;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static const char *
 ensure_demo (void)
 {
@@ -234,7 +244,7 @@ static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  const char *commands[] = { "init", "demo", "check", "stats" };
+  const char *commands[] = { "init", "demo", "check", "stats", "placards" };
   Run run = { 0 };
 
   run_cli (&run, f->dir, "--help", NULL);
@@ -302,6 +312,41 @@ test_usage_errors (Fixture       *f,
   assert_usage_error (&run);
   run_cli (&run, f->dir, "init", "--database", "", NULL);
   assert_usage_error (&run);
+
+  /* stats: a year or a period, never both; real dates in order. */
+  run_cli (&run, f->dir, "stats", "--year", "2025", "--from", "2025-01-01", "--database", db, NULL);
+  assert_usage_error (&run);
+  run_cli (&run, f->dir, "stats", "--from", "2025-02-30", "--database", db, NULL);
+  assert_usage_error (&run);
+  g_assert_nonnull (strstr (run.err, "2025-02-30"));
+  run_cli (&run, f->dir, "stats", "--to", "2025/07/01", "--database", db, NULL);
+  assert_usage_error (&run);
+  run_cli (&run, f->dir, "stats", "--from", "2025-07-01", "--to", "2025-01-01", "--database", db, NULL);
+  assert_usage_error (&run);
+  run_cli (&run, f->dir, "stats", "--from", "2025-07-01", "--to", "2025-07-01", "--database", db, NULL);
+  assert_usage_error (&run);
+
+  /* placards: which, where, how many a page. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "p.pdf", NULL);
+
+    run_cli (&run, f->dir, "placards", "--pdf", pdf, "--database", db, NULL);
+    assert_usage_error (&run);
+    g_assert_nonnull (strstr (run.err, "placards --help"));
+    run_cli (&run, f->dir, "placards", "--stations", "--deputies", "--pdf", pdf, "--database", db, NULL);
+    assert_usage_error (&run);
+    run_cli (&run, f->dir, "placards", "--stations", "--database", db, NULL);
+    assert_usage_error (&run);
+    run_cli (&run, f->dir, "placards", "--stations", "--per-page", "3", "--pdf", pdf, "--database", db, NULL);
+    assert_usage_error (&run);
+    run_cli (&run, f->dir, "placards", "--stations", "--ids", "1,x", "--pdf", pdf, "--database", db, NULL);
+    assert_usage_error (&run);
+    run_cli (&run, f->dir, "placards", "--stations", "--ids", "0", "--pdf", pdf, "--database", db, NULL);
+    assert_usage_error (&run);
+    run_cli (&run, f->dir, "placards", "--deputies", "--ids", "", "--pdf", pdf, "--database", db, NULL);
+    assert_usage_error (&run);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
 
   /* A rejected command line touches no file. */
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
@@ -390,21 +435,31 @@ test_read_missing (Fixture       *f,
   g_autofree char *folder = g_build_filename (f->dir, "nowhere", NULL);
   g_autofree char *path = g_build_filename (folder, "desk.sqlite", NULL);
   g_autofree char *default_dir = g_build_filename (f->dir, "deputy-desk", NULL);
-  const char *commands[] = { "check", "stats" };
+  g_autofree char *pdf = g_build_filename (f->dir, "p.pdf", NULL);
+  const char *commands[] = { "check", "stats", "placards" };
   Run run = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      run_cli (&run, f->dir, commands[i], "--database", path, NULL);
+      gboolean placards = g_str_equal (commands[i], "placards");
+
+      if (placards)
+        run_cli (&run, f->dir, commands[i], "--stations", "--pdf", pdf, "--database", path, NULL);
+      else
+        run_cli (&run, f->dir, commands[i], "--database", path, NULL);
       assert_one_error_line (&run, 1);
       g_assert_nonnull (strstr (run.err, path));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
       /* The default path is only read, too. */
-      run_cli (&run, f->dir, commands[i], NULL);
+      if (placards)
+        run_cli (&run, f->dir, commands[i], "--deputies", "--pdf", pdf, NULL);
+      else
+        run_cli (&run, f->dir, commands[i], NULL);
       assert_one_error_line (&run, 1);
       g_assert_false (g_file_test (default_dir, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
   run_clear (&run);
 }
@@ -569,10 +624,13 @@ read_key (const char **p)
   return g_strndup (start, *p - 1 - start);
 }
 
+/* Integers go to @values; with @texts, strings, decimals and null go there
+ * as written (strings without their quotes), else they fail the test. */
 static void
 read_object (const char **p,
              const char  *prefix,
-             GHashTable  *values)
+             GHashTable  *values,
+             GHashTable  *texts)
 {
   skip_space (p);
   g_assert_cmpint (**p, ==, '{');
@@ -586,17 +644,39 @@ read_object (const char **p,
       g_assert_cmpint (**p, ==, ':');
       (*p)++;
       skip_space (p);
+      g_assert_false (g_hash_table_contains (values, path));
       if (**p == '{')
-        read_object (p, path, values);
+        read_object (p, path, values, texts);
+      else if (**p == '"' || **p == 'n')
+        {
+          char *text;
+
+          g_assert_nonnull (texts);
+          if (**p == '"')
+            text = read_key (p);
+          else
+            {
+              g_assert_true (g_str_has_prefix (*p, "null"));
+              text = g_strdup ("null");
+              *p += 4;
+            }
+          g_hash_table_insert (texts, g_strdup (path), text);
+        }
       else
         {
           char *end = NULL;
           gint64 value = g_ascii_strtoll (*p, &end, 10);
 
           g_assert_true (end != *p);
+          if (*end == '.')
+            {
+              g_assert_nonnull (texts);
+              g_ascii_strtod (*p, &end);
+              g_hash_table_insert (texts, g_strdup (path), g_strndup (*p, end - *p));
+            }
+          else
+            g_hash_table_insert (values, g_strdup (path), g_memdup2 (&value, sizeof value));
           *p = end;
-          g_assert_false (g_hash_table_contains (values, path));
-          g_hash_table_insert (values, g_strdup (path), g_memdup2 (&value, sizeof value));
         }
       skip_space (p);
       if (**p == ',')
@@ -611,15 +691,23 @@ read_object (const char **p,
 }
 
 static GHashTable *
-parse_figures (const char *json)
+parse_json (const char *json,
+            GHashTable *texts)
 {
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *p = json;
 
-  read_object (&p, "", values);
+  read_object (&p, "", values, texts);
   skip_space (&p);
   g_assert_cmpstr (p, ==, "");
   return values;
+}
+
+/* Integers only, as the year's figures are. */
+static GHashTable *
+parse_figures (const char *json)
+{
+  return parse_json (json, NULL);
 }
 
 static void
@@ -1033,6 +1121,604 @@ test_stats_empty_year (Fixture       *f,
   run_clear (&run);
 }
 
+/* stats --from/--to: the stations' figures of a period */
+
+static gboolean
+in_period (const char *date,
+           const char *from,
+           const char *to)
+{
+  return date != NULL && (from == NULL || strcmp (date, from) >= 0) &&
+         (to == NULL || strcmp (date, to) < 0);
+}
+
+/* The stations' figures over [from, to) computed here row by row in C from
+ * the definitions of dd-stats.h, not with the model's queries. */
+static GHashTable *
+compute_station_expected (const char *path,
+                          const char *from,
+                          const char *to)
+{
+  const char * const station_kinds[] = { "home", "professional_home", "liaison_station",
+                                         "work_station", "studio", "activity_centre",
+                                         "contact_point", NULL };
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) active_items = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) opinions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  expect (expected, "stations.total", 0);
+  expect_zeros (expected, "stations.by_kind", station_kinds);
+  expect (expected, "stations.compliant", 0);
+  expect (expected, "stations.upgraded", 0);
+  expect (expected, "receptions.count", 0);
+  expect (expected, "receptions.voters", 0);
+  expect (expected, "receptions.petitions", 0);
+  expect (expected, "opinions.recorded", 0);
+  expect (expected, "opinions.adopted", 0);
+  expect (expected, "opinions.solved", 0);
+
+  /* Ticks, and the items that count. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT station_id, item_id, done FROM station_checklist",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_int (stmt, 2) == 1)
+      g_hash_table_add (done, g_strdup_printf ("%lld:%lld",
+                                               (long long) sqlite3_column_int64 (stmt, 0),
+                                               (long long) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, active FROM checklist_items", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_int (stmt, 1) == 1)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (active_items, id);
+      }
+  sqlite3_finalize (stmt);
+
+  /* Stations in use, as they stand. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, kind, upgraded_on, archived FROM stations",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *kind_key = g_strconcat ("stations.by_kind.", sqlite3_column_text (stmt, 1), NULL);
+      gboolean compliant = TRUE;
+
+      if (sqlite3_column_int (stmt, 3) != 0)
+        continue;
+      expect_add (expected, "stations.total", 1);
+      expect_add (expected, kind_key, 1);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        expect_add (expected, "stations.upgraded", 1);
+      for (guint i = 0; i < active_items->len; i++)
+        {
+          g_autofree char *pair = g_strdup_printf ("%lld:%lld", (long long) id,
+                                                   (long long) g_array_index (active_items, gint64, i));
+          if (!g_hash_table_contains (done, pair))
+            compliant = FALSE;
+        }
+      if (compliant)
+        expect_add (expected, "stations.compliant", 1);
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT held_on, voters_received, petitions_handled "
+                                           "FROM receptions", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (in_period ((const char *) sqlite3_column_text (stmt, 0), from, to))
+      {
+        expect_add (expected, "receptions.count", 1);
+        expect_add (expected, "receptions.voters", sqlite3_column_int64 (stmt, 1));
+        expect_add (expected, "receptions.petitions", sqlite3_column_int64 (stmt, 2));
+      }
+  sqlite3_finalize (stmt);
+
+  /* Voters' opinions registered in the period, then each one's latest reply. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, kind, registered_on FROM suggestions",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "voter_opinion") &&
+        in_period ((const char *) sqlite3_column_text (stmt, 2), from, to))
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_hash_table_add (opinions, g_memdup2 (&id, sizeof id));
+        expect_add (expected, "opinions.recorded", 1);
+      }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT suggestion_id, round, id, class FROM replies",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 suggestion = sqlite3_column_int64 (stmt, 0);
+      gint64 round = sqlite3_column_int64 (stmt, 1), id = sqlite3_column_int64 (stmt, 2);
+      gint64 *best = g_hash_table_lookup (latest, &suggestion);
+
+      if (!g_hash_table_contains (opinions, &suggestion))
+        continue;
+      if (best == NULL || round > best[0] || (round == best[0] && id > best[1]))
+        {
+          gint64 *row = g_new (gint64, 3);
+
+          row[0] = round;
+          row[1] = id;
+          row[2] = sqlite3_column_text (stmt, 3)[0];
+          g_hash_table_insert (latest, g_memdup2 (&suggestion, sizeof suggestion), row);
+        }
+    }
+  sqlite3_finalize (stmt);
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      char class = (char) ((gint64 *) value)[2];
+
+      if (class == 'A' || class == 'B')
+        expect_add (expected, "opinions.adopted", 1);
+      if (class == 'A')
+        expect_add (expected, "opinions.solved", 1);
+    }
+
+  sqlite3_close (db);
+  return expected;
+}
+
+static gint64
+figure (GHashTable *figures,
+        const char *key)
+{
+  gint64 *value = g_hash_table_lookup (figures, key);
+
+  g_assert_nonnull (value);
+  return *value;
+}
+
+/* A rate as printed, against part / whole; "null" when whole is 0. */
+static void
+assert_rate (GHashTable *texts,
+             const char *key,
+             gint64      part,
+             gint64      whole)
+{
+  const char *text = g_hash_table_lookup (texts, key);
+
+  g_assert_nonnull (text);
+  if (whole == 0)
+    g_assert_cmpstr (text, ==, "null");
+  else
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (text, NULL), (double) part / whole, 0.00006);
+}
+
+static void
+test_stats_period (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *path = ensure_demo ();
+  const char *periods[][2] = {
+    { "2025-01-01", "2025-07-01" },
+    { "2024-03-15", "2024-09-01" },
+    { "2025-01-01", NULL },
+    { NULL, "2024-01-01" },
+    { "1990-01-01", "1991-01-01" },
+  };
+  Run run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      const char *from = periods[i][0], *to = periods[i][1];
+      g_autoptr(GHashTable) expected = compute_station_expected (path, from, to);
+      g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GHashTable) actual = NULL;
+      g_autoptr(DdStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *model_json = NULL;
+      DdStationStats stats;
+
+      if (from != NULL && to != NULL)
+        run_cli (&run, f->dir, "stats", "--from", from, "--to", to, "--json", "--database", path, NULL);
+      else if (from != NULL)
+        run_cli (&run, f->dir, "stats", "--from", from, "--json", "--database", path, NULL);
+      else
+        run_cli (&run, f->dir, "stats", "--to", to, "--json", "--database", path, NULL);
+      assert_success (&run);
+      g_test_message ("%s – %s: %s", from, to, run.out);
+      actual = parse_json (run.out, texts);
+      assert_figures_equal (expected, actual);
+      g_assert_cmpstr (g_hash_table_lookup (texts, "from"), ==, from != NULL ? from : "null");
+      g_assert_cmpstr (g_hash_table_lookup (texts, "to"), ==, to != NULL ? to : "null");
+      assert_rate (texts, "stations.compliance_rate", figure (expected, "stations.compliant"),
+                   figure (expected, "stations.total"));
+      assert_rate (texts, "opinions.adoption_rate", figure (expected, "opinions.adopted"),
+                   figure (expected, "opinions.recorded"));
+      assert_rate (texts, "opinions.solution_rate", figure (expected, "opinions.solved"),
+                   figure (expected, "opinions.recorded"));
+      g_assert_cmpuint (g_hash_table_size (texts), ==, 5);
+
+      /* Byte for byte what the model prints. */
+      store = dd_store_open_existing (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (dd_station_stats_compute (store, from, to, &stats, &error));
+      g_assert_no_error (error);
+      model_json = dd_station_stats_to_json (&stats, from, to);
+      g_assert_cmpstr (run.out, ==, model_json);
+    }
+
+  /* The demo's first half of 2025 has some of everything, or this proves little. */
+  {
+    g_autoptr(GHashTable) expected = compute_station_expected (path, "2025-01-01", "2025-07-01");
+    const char *keys[] = { "stations.total", "stations.compliant", "stations.upgraded",
+                           "receptions.count", "receptions.voters", "receptions.petitions",
+                           "opinions.recorded", "opinions.adopted", "opinions.solved" };
+    g_autofree char *pattern = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_assert_cmpint (figure (expected, keys[i]), >, 0);
+    g_assert_cmpint (figure (expected, "stations.compliant"), <, figure (expected, "stations.total"));
+    g_assert_cmpint (figure (expected, "opinions.solved"), <, figure (expected, "opinions.recorded"));
+
+    /* The table names the last day included, not the --to bound. */
+    run_cli (&run, f->dir, "stats", "--from", "2025-01-01", "--to", "2025-07-01",
+             "--database", path, NULL);
+    assert_success (&run);
+    g_assert_true (g_str_has_prefix (run.out, "Stations’ figures from 2025-01-01 to 2025-06-30\n"));
+    g_assert_nonnull (strstr (run.out, path));
+    pattern = g_strdup_printf ("^Petitions handled for voters +%" G_GINT64_FORMAT "$",
+                               figure (expected, "receptions.petitions"));
+    g_assert_true (g_regex_match_simple (pattern, run.out, G_REGEX_MULTILINE, 0));
+    g_clear_pointer (&pattern, g_free);
+    pattern = g_strdup_printf ("^Stations meeting every checklist item +%" G_GINT64_FORMAT "$",
+                               figure (expected, "stations.compliant"));
+    g_assert_true (g_regex_match_simple (pattern, run.out, G_REGEX_MULTILINE, 0));
+    g_clear_pointer (&pattern, g_free);
+    pattern = g_strdup_printf ("^  Solved \\(latest reply A\\) +%" G_GINT64_FORMAT "$",
+                               figure (expected, "opinions.solved"));
+    g_assert_true (g_regex_match_simple (pattern, run.out, G_REGEX_MULTILINE, 0));
+    /* No year's figures in a period's table. */
+    g_assert_null (strstr (run.out, "Suggestions registered"));
+
+    run_cli (&run, f->dir, "stats", "--to", "2024-01-01", "--database", path, NULL);
+    assert_success (&run);
+    g_assert_true (g_str_has_prefix (run.out, "Stations’ figures up to 2023-12-31\n"));
+  }
+
+  /* A year's table carries the same stations' figures for that year. */
+  {
+    g_autoptr(GHashTable) expected = compute_station_expected (path, "2025-01-01", "2026-01-01");
+    g_autofree char *pattern = NULL;
+
+    run_cli (&run, f->dir, "stats", "--year", "2025", "--database", path, NULL);
+    assert_success (&run);
+    pattern = g_strdup_printf ("^Petitions handled for voters +%" G_GINT64_FORMAT "$",
+                               figure (expected, "receptions.petitions"));
+    g_assert_true (g_regex_match_simple (pattern, run.out, G_REGEX_MULTILINE, 0));
+    g_clear_pointer (&pattern, g_free);
+    pattern = g_strdup_printf ("^Voters’ opinions recorded +%" G_GINT64_FORMAT "$",
+                               figure (expected, "opinions.recorded"));
+    g_assert_true (g_regex_match_simple (pattern, run.out, G_REGEX_MULTILINE, 0));
+    g_clear_pointer (&pattern, g_free);
+    pattern = g_strdup_printf ("^Stations upgraded +%" G_GINT64_FORMAT "$",
+                               figure (expected, "stations.upgraded"));
+    g_assert_true (g_regex_match_simple (pattern, run.out, G_REGEX_MULTILINE, 0));
+  }
+  run_clear (&run);
+}
+
+/* placards */
+
+/* The full path of @tool; if missing, the test fails saying what to install. */
+static char *
+find_tool (const char *tool,
+           const char *package)
+{
+  char *path = g_find_program_in_path (tool);
+
+  if (path == NULL)
+    {
+      g_test_message ("%s not found: install %s (build-aux/setup installs it)", tool, package);
+      g_test_fail ();
+    }
+  return path;
+}
+
+static char *
+run_tool (const char * const *argv,
+          int                *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+/* The pages pdfinfo counts in @pdf, all of them A4 portrait; -1 without pdfinfo. */
+static int
+pdf_page_count (const char *pdf)
+{
+  g_autofree char *pdfinfo = find_tool ("pdfinfo", "poppler-utils");
+  g_autofree char *out = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autofree char *pages = NULL;
+  int status = -1;
+
+  if (pdfinfo == NULL)
+    return -1;
+  {
+    const char *argv[] = { pdfinfo, pdf, NULL };
+    out = run_tool (argv, &status);
+  }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^Page size: +595\\.2[78]\\d* x 841\\.89\\d* pts \\(A4\\)$",
+                                       out, G_REGEX_MULTILINE, 0));
+  regex = g_regex_new ("^Pages: +(\\d+)$", G_REGEX_MULTILINE, 0, NULL);
+  g_assert_true (g_regex_match (regex, out, 0, &match));
+  pages = g_match_info_fetch (match, 1);
+  return atoi (pages);
+}
+
+/* The codes zbarimg reads on page @page of @pdf rasterised at 150 dpi,
+ * sorted; NULL without the tools. */
+static GStrv
+decode_pdf_page (const char *pdf,
+                 int         page)
+{
+  g_autofree char *pdftoppm = find_tool ("pdftoppm", "poppler-utils");
+  g_autofree char *zbarimg = find_tool ("zbarimg", "zbar-tools");
+  g_autofree char *prefix = g_strdup_printf ("%s-page", pdf);
+  g_autofree char *png = g_strdup_printf ("%s-page.png", pdf);
+  g_autofree char *page_text = g_strdup_printf ("%d", page);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) symbols = g_ptr_array_new_with_free_func (g_free);
+  int status = -1;
+
+  if (pdftoppm == NULL || zbarimg == NULL)
+    return NULL;
+  {
+    const char *argv[] = { pdftoppm, "-r", "150", "-png", "-f", page_text, "-l", page_text,
+                           "-singlefile", pdf, prefix, NULL };
+    g_autofree char *ignored = run_tool (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    const char *argv[] = { zbarimg, "--raw", "-q", png, NULL };
+    out = run_tool (argv, &status);
+    g_assert_true (status == 0 || status == 4);
+  }
+  g_remove (png);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (symbols, g_strdup (lines[i]));
+  g_ptr_array_sort (symbols, compare_strings);
+  g_ptr_array_add (symbols, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&symbols), FALSE);
+}
+
+/* The codes of @sql's rows (one text column), in order. */
+static GStrv
+sqlite_strings (const char *path,
+                const char *sql)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_ptr_array_add (rows, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&rows), FALSE);
+}
+
+static void
+assert_wrote (const Run  *run,
+              guint       placards,
+              guint       pages,
+              const char *pdf)
+{
+  g_autofree char *line = g_strdup_printf ("Wrote %u placard%s on %u page%s to “%s”\n",
+                                           placards, placards == 1 ? "" : "s",
+                                           pages, pages == 1 ? "" : "s", pdf);
+
+  assert_success (run);
+  g_assert_cmpstr (run->out, ==, line);
+}
+
+static void
+test_placards_stations (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *path = ensure_demo ();
+  g_auto(GStrv) codes = sqlite_strings (path, "SELECT code FROM stations WHERE archived = 0 "
+                                              "ORDER BY name, id");
+  guint n = g_strv_length (codes);
+  const guint layouts[] = { 1, 2, 4 };
+  Run run = { 0 };
+
+  g_assert_cmpuint (n, >, 4);
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autofree char *per_page = g_strdup_printf ("%u", layouts[l]);
+      g_autofree char *pdf = g_build_filename (f->dir, "stations.pdf", NULL);
+      guint pages = (n + layouts[l] - 1) / layouts[l];
+      g_auto(GStrv) decoded = NULL;
+      g_autoptr(GPtrArray) first = g_ptr_array_new ();
+
+      run_cli (&run, f->dir, "placards", "--stations", "--per-page", per_page,
+               "--pdf", "stations.pdf", "--database", path, NULL);
+      assert_wrote (&run, n, pages, pdf);
+      g_assert_cmpint (pdf_page_count (pdf), ==, (int) pages);
+
+      /* Page 1: the first stations by name, no template set: their plain codes. */
+      decoded = decode_pdf_page (pdf, 1);
+      if (decoded == NULL)
+        continue;
+      for (guint i = 0; i < layouts[l]; i++)
+        g_ptr_array_add (first, codes[i]);
+      g_ptr_array_sort (first, compare_strings);
+      g_assert_cmpuint (g_strv_length (decoded), ==, first->len);
+      for (guint i = 0; i < first->len; i++)
+        g_assert_cmpstr (decoded[i], ==, g_ptr_array_index (first, i));
+    }
+  run_clear (&run);
+}
+
+static void
+test_placards_deputies (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *path = ensure_demo ();
+  g_autofree char *pdf = g_build_filename (f->dir, "deputies.pdf", NULL);
+  g_auto(GStrv) active = sqlite_strings (path, "SELECT code FROM deputies WHERE status = 'active' "
+                                               "ORDER BY name, id");
+  g_auto(GStrv) chosen = sqlite_strings (path, "SELECT code FROM deputies WHERE id IN (7, 3) "
+                                               "ORDER BY id DESC");
+  g_auto(GStrv) decoded = NULL;
+  Run run = { 0 };
+
+  /* Every active deputy, four a page. */
+  run_cli (&run, f->dir, "placards", "--deputies", "--per-page", "4", "--pdf", pdf,
+           "--database", path, NULL);
+  assert_wrote (&run, g_strv_length (active), (g_strv_length (active) + 3) / 4, pdf);
+  g_assert_cmpint (pdf_page_count (pdf), ==, (int) (g_strv_length (active) + 3) / 4);
+
+  /* Chosen ones in the order given: 7 first. */
+  run_cli (&run, f->dir, "placards", "--deputies", "--ids", "7, 3", "--pdf", pdf,
+           "--database", path, NULL);
+  assert_wrote (&run, 2, 2, pdf);
+  g_assert_cmpint (pdf_page_count (pdf), ==, 2);
+  decoded = decode_pdf_page (pdf, 1);
+  if (decoded != NULL)
+    {
+      g_assert_cmpuint (g_strv_length (decoded), ==, 1);
+      g_assert_cmpstr (decoded[0], ==, chosen[0]);
+      g_assert_true (g_str_has_prefix (decoded[0], "D"));
+    }
+  run_clear (&run);
+}
+
+static void
+test_placards_errors (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *path = ensure_demo ();
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.sqlite", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "no", "such", "folder.pdf", NULL);
+  g_autoptr(GBytes) before = read_bytes (path);
+  Run run = { 0 };
+
+  /* An id that is not there: one line naming it, no PDF. */
+  run_cli (&run, f->dir, "placards", "--stations", "--ids", "1,99999", "--pdf", pdf,
+           "--database", path, NULL);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "99999"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_cli (&run, f->dir, "placards", "--deputies", "--ids", "99999", "--pdf", pdf,
+           "--database", path, NULL);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "99999"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* A PDF that cannot be written: one line naming it. */
+  run_cli (&run, f->dir, "placards", "--stations", "--pdf", folder, "--database", path, NULL);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, folder));
+
+  /* Nothing to print. */
+  run_cli (&run, f->dir, "init", "--database", empty, NULL);
+  assert_success (&run);
+  run_cli (&run, f->dir, "placards", "--stations", "--pdf", pdf, "--database", empty, NULL);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "no stations"));
+  run_cli (&run, f->dir, "placards", "--deputies", "--pdf", pdf, "--database", empty, NULL);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "no active deputies"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* Printing only reads. */
+  assert_untouched (path, before);
+  run_clear (&run);
+}
+
+/* With the URL templates set (through the model, as the preferences do),
+ * the codes hold the URLs; the office name is printed. */
+static void
+test_placards_template (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "copy.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "urls.pdf", NULL);
+  g_autoptr(GBytes) demo = read_bytes (ensure_demo ());
+  g_auto(GStrv) station = NULL;
+  g_auto(GStrv) deputy = NULL;
+  g_auto(GStrv) decoded = NULL;
+  g_autofree char *station_url = NULL;
+  g_autofree char *deputy_url = NULL;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (demo, NULL), g_bytes_get_size (demo), NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DdStore) store = dd_store_open (path, DD_STORE_OPEN_EXISTING, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dd_settings_set (store, DD_SETTING_QR_STATION_URL,
+                                    "https://rd.example.cn/station/{code}?src=placard", &error));
+    g_assert_no_error (error);
+    g_assert_true (dd_settings_set (store, DD_SETTING_QR_DEPUTY_URL,
+                                    "https://rd.example.cn/d/{code}", &error));
+    g_assert_no_error (error);
+    g_assert_true (dd_settings_set (store, DD_SETTING_OFFICE_NAME, "江州市城关区人大常委会", &error));
+    g_assert_no_error (error);
+  }
+
+  station = sqlite_strings (path, "SELECT code FROM stations WHERE id = 2");
+  deputy = sqlite_strings (path, "SELECT code FROM deputies WHERE id = 5");
+  station_url = g_strdup_printf ("https://rd.example.cn/station/%s?src=placard", station[0]);
+  deputy_url = g_strdup_printf ("https://rd.example.cn/d/%s", deputy[0]);
+
+  run_cli (&run, f->dir, "placards", "--stations", "--ids", "2", "--pdf", pdf,
+           "--database", path, NULL);
+  assert_wrote (&run, 1, 1, pdf);
+  decoded = decode_pdf_page (pdf, 1);
+  if (decoded != NULL)
+    {
+      g_assert_cmpuint (g_strv_length (decoded), ==, 1);
+      g_assert_cmpstr (decoded[0], ==, station_url);
+    }
+  g_clear_pointer (&decoded, g_strfreev);
+
+  run_cli (&run, f->dir, "placards", "--deputies", "--ids", "5", "--per-page", "2", "--pdf", pdf,
+           "--database", path, NULL);
+  assert_wrote (&run, 1, 1, pdf);
+  decoded = decode_pdf_page (pdf, 1);
+  if (decoded != NULL)
+    {
+      g_assert_cmpuint (g_strv_length (decoded), ==, 1);
+      g_assert_cmpstr (decoded[0], ==, deputy_url);
+    }
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1055,6 +1741,11 @@ main (int    argc,
   ADD ("stats-json", test_stats_json);
   ADD ("stats-human", test_stats_human);
   ADD ("stats-empty-year", test_stats_empty_year);
+  ADD ("stats-period", test_stats_period);
+  ADD ("placards-stations", test_placards_stations);
+  ADD ("placards-deputies", test_placards_deputies);
+  ADD ("placards-errors", test_placards_errors);
+  ADD ("placards-template", test_placards_template);
 #undef ADD
 
   status = g_test_run ();
