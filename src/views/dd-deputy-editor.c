@@ -15,6 +15,11 @@
 #include "dd-deputy-editor.h"
 #include "dd-deputy-list.h"
 #include "dd-end-seat-dialog.h"
+#include "dd-placard-dialog.h"
+#include "dd-placard-job.h"
+#include "dd-qr-code.h"
+#include "dd-reception.h"
+#include "dd-settings.h"
 #include "dd-station.h"
 #include "dd-station-list.h"
 
@@ -64,6 +69,8 @@ struct _DdDeputyEditor
   DdDeputy           *deputy;          /* the editor's own copy; id 0 while new */
   DdStationList      *stations;
   DdDeputyList       *seats;
+  DdReceptionList    *receptions;
+  DdPlacardJob       *placard_job;
   char               *error_values[N_FORM_FIELDS];  /* the text an error was shown for */
   gboolean            filling;
   gboolean            dirty;
@@ -84,6 +91,12 @@ struct _DdDeputyEditor
   GtkListBox         *stations_list;
   GtkWidget          *seats_group;
   GtkListBox         *seats_list;
+  GtkWidget          *receptions_group;
+  GtkListBox         *receptions_list;
+  GtkWidget          *qr_group;
+  DdQrCode           *qr_code;
+  GtkLabel           *code_label;
+  GtkLabel           *payload_label;
 };
 
 G_DEFINE_FINAL_TYPE (DdDeputyEditor, dd_deputy_editor, ADW_TYPE_BIN)
@@ -329,6 +342,9 @@ update_actions (DdDeputyEditor *self)
                                  editing && !fresh && is_active (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.new-seat",
                                  editing && !fresh && !self->dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-placard",
+                                 editing && !fresh &&
+                                 (self->placard_job == NULL || !dd_placard_job_get_busy (self->placard_job)));
   gtk_widget_set_visible (self->end_seat_button, editing && !fresh && is_active (self));
   gtk_widget_set_visible (GTK_WIDGET (self->revert_button), editing);
   gtk_widget_set_visible (self->save_button, editing);
@@ -447,6 +463,46 @@ create_seat_row (gpointer item,
   return row;
 }
 
+static GtkWidget *
+create_reception_row (gpointer item,
+                      gpointer user_data)
+{
+  DdDeputyEditor *self = user_data;
+  DdEntity *reception = DD_ENTITY (item);
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(DdStation) station = dd_station_load (self->store,
+                                                  dd_entity_get_int (reception, "station-id"), NULL);
+  gint64 voters = dd_entity_get_int (reception, "voters-received");
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a reception in a deputy's record: its date and the station, e.g. "2025-03-14 · 三岔镇人大代表之家" */
+  title = g_strdup_printf (C_("reception", "%s · %s"), dd_entity_get_string (reception, "held-on"),
+                           station != NULL ? dd_station_get_name (station) : "");
+  subtitle = g_strdup_printf (ngettext ("%u voter received", "%u voters received", (gulong) voters),
+                              (guint) voters);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+update_qr (DdDeputyEditor *self)
+{
+  const char *code = self->deputy != NULL ? dd_entity_get_string (DD_ENTITY (self->deputy), "code") : NULL;
+  g_autofree char *payload = NULL;
+  gboolean url;
+
+  if (code != NULL && self->store != NULL)
+    payload = dd_qr_payload_dup (self->store, DD_SETTING_QR_DEPUTY_URL, code);
+  url = payload != NULL && g_strcmp0 (payload, code) != 0;
+  dd_qr_code_set_payload (self->qr_code, payload);
+  gtk_label_set_label (self->code_label, code ?: "");
+  gtk_label_set_label (self->payload_label, url ? payload : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->payload_label), url);
+}
+
 static gboolean
 is_other_seat (gpointer item,
                gpointer user_data)
@@ -465,12 +521,21 @@ update_lists (DdDeputyEditor *self)
 
   gtk_list_box_bind_model (self->stations_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->seats_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->receptions_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->stations);
   g_clear_object (&self->seats);
+  g_clear_object (&self->receptions);
   gtk_widget_set_visible (self->stations_group, id != 0);
   gtk_widget_set_visible (self->seats_group, id != 0);
+  gtk_widget_set_visible (self->receptions_group, id != 0);
+  gtk_widget_set_visible (self->qr_group, id != 0);
+  update_qr (self);
   if (id == 0)
     return;
+
+  self->receptions = dd_reception_list_new_for_deputy (self->store, id);
+  gtk_list_box_bind_model (self->receptions_list, G_LIST_MODEL (self->receptions),
+                           create_reception_row, self, NULL);
 
   self->stations = dd_station_list_new_for_deputy (self->store, id);
   gtk_list_box_bind_model (self->stations_list, G_LIST_MODEL (self->stations),
@@ -639,7 +704,11 @@ on_context_store_cb (DdDeputyEditor *self)
   set_deputy (self, NULL);
   g_set_object (&self->store, store);
   if (store != NULL)
-    g_signal_connect_object (store, "changed::deputies", G_CALLBACK (on_store_changed_cb), self, 0);
+    {
+      g_signal_connect_object (store, "changed::deputies", G_CALLBACK (on_store_changed_cb), self, 0);
+      g_signal_connect_object (store, "changed::settings", G_CALLBACK (update_qr), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -656,6 +725,46 @@ set_context (DdDeputyEditor *self,
                              G_CALLBACK (on_context_store_cb), self, G_CONNECT_SWAPPED);
   on_context_store_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+on_placard_busy_cb (DdDeputyEditor *self)
+{
+  update_actions (self);
+}
+
+static void
+on_placard_toast_cb (DdPlacardJob   *job,
+                     AdwToast       *toast,
+                     DdDeputyEditor *self)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+on_placard_response_cb (DdPlacardDialog *dialog,
+                        const char      *response,
+                        DdDeputyEditor  *self)
+{
+  gboolean print = g_strcmp0 (response, "print") == 0;
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if ((!print && g_strcmp0 (response, "save") != 0) || self->deputy == NULL || self->store == NULL)
+    return;
+
+  if (self->placard_job != NULL)
+    g_signal_handlers_disconnect_by_data (self->placard_job, self);
+  g_clear_object (&self->placard_job);
+  self->placard_job = dd_placard_job_new (self->store);
+  dd_placard_job_add_deputy (self->placard_job, self->deputy);
+  dd_placard_job_set_per_page (self->placard_job, dd_placard_dialog_get_per_page (dialog));
+  g_signal_connect_object (self->placard_job, "notify::busy", G_CALLBACK (on_placard_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->placard_job, "add-toast", G_CALLBACK (on_placard_toast_cb), self, 0);
+  if (print)
+    dd_placard_job_print (self->placard_job, parent);
+  else
+    dd_placard_job_save_as (self->placard_job, parent);
 }
 
 /* Actions */
@@ -714,6 +823,23 @@ new_seat_action (GtkWidget  *widget,
 }
 
 static void
+print_placard_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DdDeputyEditor *self = DD_DEPUTY_EDITOR (widget);
+  DdPlacardDialog *dialog;
+
+  if (self->deputy == NULL || is_new (self))
+    return;
+  /* One deputy's placard ("一人一码"): only the layout to choose. */
+  dialog = dd_placard_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  dd_deputy_get_name (self->deputy), 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_placard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -732,9 +858,14 @@ dd_deputy_editor_dispose (GObject *object)
     {
       gtk_list_box_bind_model (self->stations_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->seats_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->receptions_list, NULL, NULL, NULL, NULL);
     }
+  if (self->placard_job != NULL)
+    g_signal_handlers_disconnect_by_data (self->placard_job, self);
+  g_clear_object (&self->placard_job);
   g_clear_object (&self->stations);
   g_clear_object (&self->seats);
+  g_clear_object (&self->receptions);
   g_clear_object (&self->deputy);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -862,6 +993,7 @@ dd_deputy_editor_class_init (DdDeputyEditorClass *klass)
     g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (DD_TYPE_QR_CODE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deputydesk/DeputyDesk/dd-deputy-editor.ui");
   for (guint i = 0; i < N_FORM_FIELDS; i++)
@@ -886,6 +1018,12 @@ dd_deputy_editor_class_init (DdDeputyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, stations_list);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, seats_group);
   gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, seats_list);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, receptions_group);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, receptions_list);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, qr_group);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, qr_code);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, code_label);
+  gtk_widget_class_bind_template_child (widget_class, DdDeputyEditor, payload_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_seat_activated_cb);
 
@@ -894,6 +1032,7 @@ dd_deputy_editor_class_init (DdDeputyEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.end-seat", NULL, end_seat_action);
   gtk_widget_class_install_action (widget_class, "editor.new-seat", NULL, new_seat_action);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "editor.print-placard", NULL, print_placard_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
 }

@@ -462,14 +462,14 @@ static void
 describe_tick (GtkWidget       *row,
                DdChecklistTick *tick)
 {
-  g_autofree char *subtitle = NULL;
+  GtkLabel *since = g_object_get_data (G_OBJECT (row), "since");
+  g_autofree char *text = NULL;
 
   if (tick->done && tick->checked_on != NULL)
-    /* Translators: under a ticked checklist item; %s is a date */
-    subtitle = g_strdup_printf (_("Met since %s"), tick->checked_on);
-  else if (!tick->done)
-    subtitle = g_strdup (_("Not met yet"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ?: "");
+    /* Translators: beside a ticked checklist item; %s is a date */
+    text = g_strdup_printf (_("since %s"), tick->checked_on);
+  gtk_label_set_label (since, text ?: "");
+  gtk_widget_set_visible (GTK_WIDGET (since), text != NULL);
 }
 
 static GtkWidget *
@@ -478,9 +478,14 @@ create_tick_row (DdStationEditor *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *since = gtk_label_new (NULL);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tick->label);
+  gtk_widget_add_css_class (since, "dim-label");
+  gtk_widget_add_css_class (since, "caption");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), since);
+  g_object_set_data (G_OBJECT (row), "since", since);
   describe_tick (row, tick);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), tick->done);

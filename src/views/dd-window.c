@@ -13,6 +13,7 @@
 #include "dd-deputies-page.h"
 #include "dd-model-error.h"
 #include "dd-overview-page.h"
+#include "dd-stations-page.h"
 #include "dd-welcome-page.h"
 #include "dd-window.h"
 
@@ -37,6 +38,7 @@ struct _DdWindow
   AdwViewStack         *view_stack;
   DdOverviewPage       *overview_page;
   DdDeputiesPage       *deputies_page;
+  DdStationsPage       *stations_page;
 };
 
 G_DEFINE_FINAL_TYPE (DdWindow, dd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -61,6 +63,7 @@ show_state (DdWindow   *self,
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-reception", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", content);
 }
 
@@ -287,6 +290,19 @@ page_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->deputies_page), page_action_name, NULL);
 }
 
+/* Ctrl+R records a reception at the station in view, on the page that has one. */
+static void
+record_reception_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.record-reception", NULL);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -340,6 +356,7 @@ dd_window_constructed (GObject *object)
 
   g_object_set (self->overview_page, "context", self->context, NULL);
   g_object_set (self->deputies_page, "context", self->context, NULL);
+  g_object_set (self->stations_page, "context", self->context, NULL);
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
 }
@@ -439,6 +456,7 @@ dd_window_class_init (DdWindowClass *klass)
   g_type_ensure (DD_TYPE_WELCOME_PAGE);
   g_type_ensure (DD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DD_TYPE_DEPUTIES_PAGE);
+  g_type_ensure (DD_TYPE_STATIONS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deputydesk/DeputyDesk/dd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DdWindow, toast_overlay);
@@ -451,6 +469,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, deputies_page);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, stations_page);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_open_database_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_add_toast_cb);
 
@@ -460,6 +479,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.record-reception", NULL, record_reception_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -468,6 +488,10 @@ dd_window_class_init (DdWindowClass *klass)
                                        "win.show-page", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
                                        "win.show-page", "s", "deputies");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "stations");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.record-reception", NULL);
 }
 
 static void
