@@ -520,17 +520,28 @@ dd_reception_dialog_save (DdReceptionDialog *self)
                             (const gint64 *) present->data, present->len,
                             (const DdVoterOpinion *) opinions->data, opinions->len, &error))
     {
+      GtkWidget *first = NULL;
+
       set_error (self, error->message);
-      /* Point at the rows the message is about, as far as the dialog can tell. */
+      /* Point at the rows the message is about, as far as the dialog can tell:
+       * the model's own words under the first, and the focus there. */
       if (!dd_date_is_valid (held_on))
-        set_held_on_error (self, error->message);
+        {
+          set_held_on_error (self, error->message);
+          first = self->held_on_row;
+        }
       for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->opinions_box));
            child != NULL; child = gtk_widget_get_next_sibling (child))
         if (dd_opinion_editor_get_title (DD_OPINION_EDITOR (child)) == NULL)
           {
             /* Translators: under an opinion's empty title in the reception dialog */
-            dd_opinion_editor_set_error (DD_OPINION_EDITOR (child), _("Give the opinion a title."));
+            dd_opinion_editor_set_error (DD_OPINION_EDITOR (child),
+                                         first == NULL ? error->message : _("Give the opinion a title."));
+            if (first == NULL)
+              first = dd_opinion_editor_get_row (DD_OPINION_EDITOR (child), "title");
           }
+      if (first != NULL)
+        gtk_widget_grab_focus (first);
       return FALSE;
     }
 

@@ -1120,19 +1120,14 @@ on_archive_response_cb (AdwMessageDialog *dialog,
     add_toast (self, _("Station archived"));
 }
 
+/* Deletes, or shows the model's refusal with the archive offered instead. */
 static void
-on_delete_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       DdStationEditor  *self)
+delete_station (DdStationEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_strdup (dd_station_get_name (self->station));
   AdwMessageDialog *refused;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->station == NULL || self->store == NULL)
-    return;
-
-  name = g_strdup (dd_station_get_name (self->station));
   if (dd_station_delete (self->station, self->store, &error))
     {
       g_autofree char *message = NULL;
@@ -1164,6 +1159,16 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   gtk_window_set_modal (GTK_WINDOW (refused), TRUE);
   g_signal_connect_object (refused, "response", G_CALLBACK (on_archive_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (refused));
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       DdStationEditor  *self)
+{
+  if (g_strcmp0 (response, "delete") != 0 || self->station == NULL || self->store == NULL)
+    return;
+  delete_station (self);
 }
 
 static void
@@ -1260,6 +1265,12 @@ delete_action (GtkWidget  *widget,
   if (!dd_station_count_dependents (self->station, self->store, &dependents, &error))
     {
       add_toast (self, error->message);
+      return;
+    }
+  /* With receptions or opinions the model refuses: no question first, its answer at once. */
+  if (dependents.receptions > 0 || dependents.opinions > 0)
+    {
+      delete_station (self);
       return;
     }
   if (dependents.deputies > 0)
