@@ -319,9 +319,56 @@ static const char schema_v1[] =
   "CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, id);"
   "CREATE INDEX audit_log_by_time ON audit_log (changed_at);";
 
+/* Version 2: search and the board (issue 4).
+ *
+ * suggestions_fts indexes title and body with the dd_bigram tokenizer
+ * (dd-fts.c: every character as a bigram with the next and on its own, so
+ * that a search equals a LIKE scan). It keeps no copy of the text
+ * (external content: content='suggestions'), and no column sizes, which
+ * only ranking would read; a search is ordered by date, not rank.
+ * An inserted suggestion is indexed by its writer (DdSuggestion, or one
+ * INSERT … SELECT after a bulk load: a per-row trigger would cut a bulk
+ * insert to a tenth, PERFORMANCE.md); a changed title or text and a
+ * deletion by the triggers, which alone know the old text that an
+ * external-content index must be told to forget. Without the tokenizer
+ * (another program) the table, and so those two writes, are refused
+ * rather than left out of step.
+ *
+ * Indexes for each board column and filter, so that none reads the whole
+ * suggestions table: the deadline order of the columns awaiting a reply
+ * (and the overdue filter), category with the date order, open
+ * supervisions of a mode. */
+static const char schema_v2[] =
+  "CREATE VIRTUAL TABLE suggestions_fts USING fts5 ("
+  "  title, body,"
+  "  content = 'suggestions', content_rowid = 'id',"
+  "  tokenize = 'dd_bigram',"
+  "  columnsize = 0"
+  ");"
+  "INSERT INTO suggestions_fts (rowid, title, body) SELECT id, title, body FROM suggestions;"
+  "CREATE TRIGGER suggestions_fts_update AFTER UPDATE OF id, title, body ON suggestions"
+  "  WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.body IS NOT new.body "
+  "BEGIN"
+  "  INSERT INTO suggestions_fts (suggestions_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO suggestions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER suggestions_fts_delete AFTER DELETE ON suggestions "
+  "BEGIN"
+  "  INSERT INTO suggestions_fts (suggestions_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "END;"
+
+  "CREATE INDEX suggestions_by_state_deadline ON suggestions (state, deadline_on);"
+  "DROP INDEX suggestions_by_category;"
+  "CREATE INDEX suggestions_by_category ON suggestions (category, state, registered_on);"
+  "CREATE INDEX supervisions_open_by_mode ON supervisions (mode, suggestion_id)"
+  "  WHERE ended_on IS NULL;";
+
 const char * const dd_schema_migrations[] = {
   NULL,
   schema_v1,
+  schema_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (dd_schema_migrations) == DD_STORE_SCHEMA_VERSION + 1);

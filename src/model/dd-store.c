@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "dd-fts.h"
 #include "dd-model-error.h"
 #include "dd-store-private.h"
 #include "dd-utils.h"
@@ -130,6 +131,9 @@ dd_store_configure_connection (sqlite3 *db)
                 "PRAGMA journal_mode = WAL;"
                 "PRAGMA synchronous = FULL;",
                 NULL, NULL, NULL);
+  /* suggestions_fts cannot be read or written without its tokenizer. */
+  if (dd_fts_register (db) != SQLITE_OK)
+    g_warning ("Could not register the search tokenizer: %s", sqlite3_errmsg (db));
 }
 
 void
@@ -275,6 +279,8 @@ inspect_existing_file (const char  *path,
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     goto sqlite_failed;
+  /* From SQLite 3.44 the integrity checks read FTS5 tables, which needs their tokenizer. */
+  dd_fts_register (db);
 
   if (!query_int (db, "PRAGMA application_id", &app_id, error) ||
       !query_int (db, "PRAGMA user_version", &version, error) ||

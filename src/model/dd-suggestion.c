@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dd-codes.h"
+#include "dd-fts.h"
 #include "dd-store-private.h"
 #include "dd-suggestion.h"
 #include "dd-utils.h"
@@ -90,6 +91,10 @@ dd_suggestion_inserted (DdEntity  *entity,
   sqlite3_stmt *stmt;
   guint64 last = 0;
   int rc;
+
+  /* Searchable at once; the schema's triggers follow later edits. */
+  if (!dd_fts_index_suggestion (store, dd_entity_get_id (entity), error))
+    return FALSE;
 
   /* An imported suggestion keeps the number it was registered under. */
   if (number != NULL && number[0] != '\0')

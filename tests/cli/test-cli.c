@@ -362,6 +362,7 @@ test_init (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "new", "folder", "desk.sqlite", NULL);
   g_autofree char *default_path = g_build_filename (f->dir, "deputy-desk", "deputy-desk.sqlite", NULL);
+  g_autofree char *version = g_strdup_printf ("schema version %d", DD_STORE_SCHEMA_VERSION);
   sqlite3 *db = NULL;
   GStatBuf st;
   Run run = { 0 };
@@ -369,13 +370,13 @@ test_init (Fixture       *f,
   run_cli (&run, f->dir, "init", "--database", path, NULL);
   assert_success (&run);
   g_assert_nonnull (strstr (run.out, path));
-  g_assert_nonnull (strstr (run.out, "schema version 1"));
+  g_assert_nonnull (strstr (run.out, version));
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sqlite_int (db, "PRAGMA user_version"), ==, DD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sqlite_int (db, "PRAGMA application_id"), ==, DD_STORE_APPLICATION_ID);
   g_assert_cmpint (sqlite_int (db, "SELECT count(*) FROM suggestions"), ==, 0);
   sqlite3_close (db);
@@ -383,7 +384,7 @@ test_init (Fixture       *f,
   /* Again: it reports, and changes nothing that matters. */
   run_cli (&run, f->dir, "init", "--database", path, NULL);
   assert_success (&run);
-  g_assert_nonnull (strstr (run.out, "schema version 1"));
+  g_assert_nonnull (strstr (run.out, version));
   g_assert_nonnull (strstr (run.out, "nothing to do"));
 
   /* A relative path is taken from the working folder. */
@@ -559,12 +560,13 @@ test_demo_check (Fixture       *f,
   const char *path = ensure_demo ();
   const char *tables[] = { "deputies", "stations", "receptions", "suggestions", "replies",
                            "evaluations", "audit_log" };
+  g_autofree char *version = g_strdup_printf ("Schema version: %d\n", DD_STORE_SCHEMA_VERSION);
   sqlite3 *db = NULL;
   Run run = { 0 };
 
   run_cli (&run, f->dir, "check", "--database", path, NULL);
   assert_success (&run);
-  g_assert_nonnull (strstr (run.out, "Schema version: 1\n"));
+  g_assert_nonnull (strstr (run.out, version));
   g_assert_nonnull (strstr (run.out, path));
   g_assert_nonnull (strstr (run.out, "Integrity (quick check): ok\n"));
   g_assert_nonnull (strstr (run.out, "Foreign keys: ok\n"));
