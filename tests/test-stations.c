@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include <sqlite3.h>
+#include <glib/gstdio.h>
 
 #include "dd-checklist.h"
 #include "dd-codes.h"
@@ -1256,6 +1257,61 @@ test_station_stats (void)
   }
 }
 
+static void
+on_station_stats_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DdStationStats **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dd_station_stats_compute_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The worker thread on a reader of a file, and at once for a store in memory. */
+static void
+test_station_stats_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dd-stations-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "stations.sqlite", NULL);
+  g_autoptr(DdStore) memory = make_dataset_store ();
+  DdStationStats expected;
+
+  g_assert_no_error (error);
+  g_assert_true (dd_station_stats_compute (memory, "2024-01-01", "2025-01-01", &expected, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DdStore) store = NULL;
+      g_autofree DdStationStats *stats = NULL;
+
+      if (i == 0)
+        store = g_object_ref (memory);
+      else
+        {
+          store = dd_store_open (path, DD_STORE_OPEN_CREATE, &error);
+          g_assert_no_error (error);
+          g_assert_true (dd_store_exec (store, dataset, &error));
+        }
+      dd_station_stats_compute_async (store, "2024-01-01", "2025-01-01", NULL, on_station_stats_cb, &stats);
+      while (stats == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpmem (stats, sizeof *stats, &expected, sizeof expected);
+    }
+
+  {
+    static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 /* Query plans: no statement of these pages scans a big table */
 
 static GHashTable *
@@ -1384,6 +1440,7 @@ main (int   argc,
   g_test_add_func ("/stations/list/filters-match-sql", test_list_filters);
   g_test_add_func ("/stations/settings/qr-payload", test_settings_and_qr);
   g_test_add_func ("/stations/stats/hand-counted", test_station_stats);
+  g_test_add_func ("/stations/stats/async", test_station_stats_async);
   g_test_add_func ("/stations/query-plans", test_query_plans);
 
   return g_test_run ();

@@ -423,6 +423,70 @@ dd_station_stats_compute (DdStore         *store,
   return TRUE;
 }
 
+static void
+station_stats_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  DdStore *reader = task_data;
+  const char *from = g_object_get_data (G_OBJECT (task), "from");
+  const char *to = g_object_get_data (G_OBJECT (task), "to");
+  g_autofree DdStationStats *stats = g_new0 (DdStationStats, 1);
+  GError *error = NULL;
+
+  if (!dd_station_stats_compute (reader, from, to, stats, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&stats), g_free);
+}
+
+/**
+ * dd_station_stats_compute_async:
+ * Computes the figures in a worker thread over a read-only connection of
+ * its own (an in-memory store is computed at once, it cannot be shared).
+ */
+void
+dd_station_stats_compute_async (DdStore             *store,
+                                const char          *from,
+                                const char          *to,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  DdStore *reader;
+
+  g_task_set_source_tag (task, dd_station_stats_compute_async);
+  g_object_set_data_full (G_OBJECT (task), "from", g_strdup (from), g_free);
+  g_object_set_data_full (G_OBJECT (task), "to", g_strdup (to), g_free);
+
+  reader = dd_store_open_reader (store, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, reader, g_object_unref);
+
+  if (reader == store)
+    station_stats_thread (task, store, reader, cancellable);
+  else
+    g_task_run_in_thread (task, station_stats_thread);
+}
+
+/**
+ * dd_station_stats_compute_finish:
+ * Returns: (transfer full): the figures, free with g_free(), or %NULL
+ */
+DdStationStats *
+dd_station_stats_compute_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* A share as JSON: null when there is nothing to divide by. */
 static void
 append_rate (GString    *json,

@@ -73,6 +73,16 @@ gboolean  dd_station_stats_compute (DdStore        *store,
 char     *dd_station_stats_to_json (const DdStationStats *stats,
                                     const char           *from,
                                     const char           *to);
+/* In a worker thread on a reader connection: a province's year of voters'
+ * opinions takes a few hundred milliseconds. */
+void      dd_station_stats_compute_async  (DdStore            *store,
+                                           const char         *from,
+                                           const char         *to,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+DdStationStats *dd_station_stats_compute_finish (GAsyncResult  *result,
+                                                 GError       **error);
 
 gboolean  dd_year_stats_compute   (DdStore      *store,
                                    int           year,
