@@ -38,6 +38,7 @@ const char * const dd_assessment_grades[] = { "excellent", "good", "pass", "fail
 const char * const dd_assessment_stages[] = { "self", "township", "district", "approved", NULL };
 const char * const dd_project_results[] = { "pending", "adopted", "rejected", NULL };
 const char * const dd_project_votes[] = { "for", "against", "abstain", NULL };
+const char * const dd_holiday_kinds[] = { "holiday", "workday", NULL };
 
 static const struct { const char *code; const char *context; const char *label; } labels[] = {
   /* Deputies' levels (五级) */
@@ -122,6 +123,9 @@ static const struct { const char *code; const char *context; const char *label; 
   { "for", "vote", NC_("vote", "For") },
   { "against", "vote", NC_("vote", "Against") },
   { "abstain", "vote", NC_("vote", "Abstain") },
+  /* The holidays table: a day off, or a weekend day worked in exchange (调休上班) */
+  { "holiday", "holiday", NC_("holiday", "Holiday") },
+  { "workday", "holiday", NC_("holiday", "Make-up workday") },
 };
 
 static const char *
@@ -144,6 +148,7 @@ context_of (const char * const *codes)
   if (codes == dd_assessment_stages) return "stage";
   if (codes == dd_project_results) return "result";
   if (codes == dd_project_votes) return "vote";
+  if (codes == dd_holiday_kinds) return "holiday";
   return NULL;
 }
 

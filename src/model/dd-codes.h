@@ -25,6 +25,7 @@ extern const char * const dd_assessment_grades[];    /* excellent, good, pass, f
 extern const char * const dd_assessment_stages[];    /* self → township → district → approved */
 extern const char * const dd_project_results[];      /* pending, adopted, rejected */
 extern const char * const dd_project_votes[];        /* for, against, abstain */
+extern const char * const dd_holiday_kinds[];        /* holiday, workday (a make-up workday, 调休上班) */
 
 /* The translated name of a code of @codes (one of the arrays above), or @code itself. */
 const char *dd_code_label (const char * const *codes,

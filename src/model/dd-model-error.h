@@ -22,6 +22,7 @@ typedef enum
   DD_MODEL_ERROR_BUSY,             /* another program holds the database */
   DD_MODEL_ERROR_IO,               /* the file system failed */
   DD_MODEL_ERROR_FAILED,           /* anything else SQLite reported */
+  DD_MODEL_ERROR_ILLEGAL_TRANSITION, /* the workflow does not allow that move; the message names both states */
 } DdModelError;
 
 GQuark dd_model_error_quark (void);

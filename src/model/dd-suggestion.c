@@ -46,9 +46,10 @@ static const DdField fields[] = {
   { "round", DD_FIELD_INT, N_("Round"), .managed = TRUE, .min = 1, .max = 99, .fallback = "1" },
   { "merged-into-id", DD_FIELD_REF, N_("Merged into"), .managed = TRUE,
     .ref_table = "suggestions" },
-  { "rejection-reason", DD_FIELD_TEXT, N_("Reason for rejection") },
-  { "transferred-to", DD_FIELD_TEXT, N_("Transferred to") },
-  { "published", DD_FIELD_BOOL, N_("Published") },
+  /* Set by the workflow's moves (dd-workflow.c), with the state. */
+  { "rejection-reason", DD_FIELD_TEXT, N_("Reason for rejection"), .managed = TRUE },
+  { "transferred-to", DD_FIELD_TEXT, N_("Transferred to"), .managed = TRUE },
+  { "published", DD_FIELD_BOOL, N_("Published"), .managed = TRUE },
 };
 
 /* The schema's CHECK ((state = 'merged') = (merged_into_id IS NOT NULL)). */
@@ -169,4 +170,80 @@ dd_suggestion_load (DdStore  *store,
                     GError  **error)
 {
   return dd_entity_load (DD_TYPE_SUGGESTION, store, id, error);
+}
+
+/**
+ * dd_suggestion_deadline_status:
+ *
+ * Overdue when today is past the deadline; due soon from
+ * DdDeadlineRules.due_soon_working_days working days before it, the
+ * deadline itself included. Only while assigned or being handled: a reply
+ * stops the clock.
+ */
+DdDeadlineStatus
+dd_suggestion_deadline_status (DdStore      *store,
+                               DdSuggestion *self,
+                               int          *days_left)
+{
+  const char *state;
+  const char *deadline;
+  g_autofree char *today = NULL;
+  DdDeadlineRules rules;
+  int left;
+
+  g_return_val_if_fail (DD_IS_STORE (store), DD_DEADLINE_NONE);
+  g_return_val_if_fail (DD_IS_SUGGESTION (self), DD_DEADLINE_NONE);
+
+  if (days_left != NULL)
+    *days_left = 0;
+  state = dd_entity_get_string (DD_ENTITY (self), "state");
+  deadline = dd_entity_get_string (DD_ENTITY (self), "deadline-on");
+  if ((g_strcmp0 (state, "assigned") != 0 && g_strcmp0 (state, "handling") != 0) ||
+      !dd_date_is_valid (deadline))
+    return DD_DEADLINE_NONE;
+
+  today = dd_store_dup_today (store);
+  left = dd_calendar_working_days_between (store, today, deadline);
+  if (days_left != NULL)
+    *days_left = left;
+  if (strcmp (today, deadline) > 0)
+    return DD_DEADLINE_OVERDUE;
+  dd_deadline_rules_get (store, &rules);
+  return left <= rules.due_soon_working_days ? DD_DEADLINE_DUE_SOON : DD_DEADLINE_NONE;
+}
+
+/**
+ * dd_suggestion_dup_proposer_ids:
+ * Returns: (transfer full) (element-type gint64): the deputies, by
+ *   position, or %NULL on error
+ */
+GArray *
+dd_suggestion_dup_proposer_ids (DdStore  *store,
+                                gint64    suggestion_id,
+                                GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+
+  stmt = dd_store_prepare (store,
+                           "SELECT deputy_id FROM suggestion_proposers WHERE suggestion_id = ? "
+                           "ORDER BY position, deputy_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dd_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "dd-calendar.h"
 #include "dd-entity.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,18 @@ DdSuggestion *dd_suggestion_new  (void);
 DdSuggestion *dd_suggestion_load (DdStore  *store,
                                   gint64    id,
                                   GError  **error);
+
+/* The deadline flag today (the store's day): overdue or due soon while
+ * assigned or being handled. @days_left: (out) (optional): working days
+ * from today to the deadline, 0 on the day and negative once past it (0
+ * with no deadline running). */
+DdDeadlineStatus dd_suggestion_deadline_status   (DdStore       *store,
+                                                  DdSuggestion  *self,
+                                                  int           *days_left);
+/* (transfer full) (element-type gint64): the proposers' deputy ids, the lead
+ * proposer first; of a voter's opinion, the deputy who recorded it. */
+GArray          *dd_suggestion_dup_proposer_ids  (DdStore       *store,
+                                                  gint64         suggestion_id,
+                                                  GError       **error);
 
 G_END_DECLS
