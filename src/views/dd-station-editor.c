@@ -81,6 +81,7 @@ struct _DdStationEditor
   char               *compliance;
   char               *error_values[N_FORM_FIELDS];  /* the text an error was shown for */
   gboolean            filling;
+  gboolean            writing_duty;     /* the on-duty switch is writing: the rows are right */
   gboolean            dirty;
   gboolean            show_back_button;
 
@@ -648,11 +649,15 @@ on_duty_changed_cb (GtkSwitch       *toggle,
                     DdStationEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   if (self->filling || self->store == NULL)
     return;
-  if (!dd_station_set_on_duty (self->station, self->store, row_deputy_id (GTK_WIDGET (toggle)),
-                               gtk_switch_get_active (toggle), &error))
+  self->writing_duty = TRUE;
+  ok = dd_station_set_on_duty (self->station, self->store, row_deputy_id (GTK_WIDGET (toggle)),
+                               gtk_switch_get_active (toggle), &error);
+  self->writing_duty = FALSE;
+  if (!ok)
     {
       self->filling = TRUE;
       gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
@@ -1019,10 +1024,32 @@ on_store_changed_cb (DdStore         *store,
       update_checklist (self);
       update_figures (self);
     }
-  else if (g_str_equal (table, "station_deputies") || g_str_equal (table, "deputies"))
+  else if (g_str_equal (table, "station_deputies"))
     {
-      update_deputies (self);
-      update_figures (self);
+      /* Noted per station; an on-duty flag just switched here needs nothing more. */
+      if (ids_contain (ids, id) && !self->writing_duty)
+        {
+          update_deputies (self);
+          update_figures (self);
+        }
+    }
+  else if (g_str_equal (table, "deputies"))
+    {
+      /* A deputy attached here renamed or ended: the rows follow. */
+      guint n = self->deputies != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->deputies)) : 0;
+      gboolean ours = FALSE;
+
+      for (guint i = 0; i < n && !ours; i++)
+        {
+          g_autoptr(DdDeputy) deputy = g_list_model_get_item (G_LIST_MODEL (self->deputies), i);
+
+          ours = ids_contain (ids, dd_entity_get_id (DD_ENTITY (deputy)));
+        }
+      if (ours)
+        {
+          g_clear_object (&self->deputies);
+          update_deputies (self);
+        }
     }
   else if (g_str_equal (table, "receptions") || g_str_equal (table, "suggestions") ||
            g_str_equal (table, "replies"))
