@@ -336,8 +336,9 @@ static const char schema_v1[] =
  *
  * Indexes for each board column and filter, so that none reads the whole
  * suggestions table: the deadline order of the columns awaiting a reply
- * (and the overdue filter), category with the date order, open
- * supervisions of a mode. */
+ * (and the overdue filter), category with the date order, and the
+ * suggestions under a mode of supervision that has not ended, without
+ * reading the supervisions themselves. */
 static const char schema_v2[] =
   "CREATE VIRTUAL TABLE suggestions_fts USING fts5 ("
   "  title, body,"
@@ -362,8 +363,8 @@ static const char schema_v2[] =
   "CREATE INDEX suggestions_by_state_deadline ON suggestions (state, deadline_on);"
   "DROP INDEX suggestions_by_category;"
   "CREATE INDEX suggestions_by_category ON suggestions (category, state, registered_on);"
-  "CREATE INDEX supervisions_open_by_mode ON supervisions (mode, suggestion_id)"
-  "  WHERE ended_on IS NULL;";
+  "DROP INDEX supervisions_by_mode;"
+  "CREATE INDEX supervisions_by_mode ON supervisions (mode, ended_on, suggestion_id);";
 
 const char * const dd_schema_migrations[] = {
   NULL,
