@@ -312,6 +312,23 @@ test_stations_of_deputy (void)
 
   g_assert_false (dd_station_attach_deputy (home, store, 999, &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The other way round: a station's deputies, following attach and detach. */
+  add_deputy (store, "孙丽", "township");
+  {
+    g_autoptr(DdDeputyList) at_home = dd_deputy_list_new (store);
+
+    dd_deputy_list_set_station_id (at_home, dd_entity_get_id (DD_ENTITY (home)));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (at_home)), ==, 1);
+    g_assert_true (dd_station_attach_deputy (home, store, 2, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (at_home)), ==, 2);
+    g_assert_true (dd_station_detach_deputy (home, store, deputy_id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (at_home)), ==, 1);
+    g_assert_cmpint (dd_query_model_get_id (DD_QUERY_MODEL (at_home), 0), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  }
 
   deputy = dd_deputy_load (store, deputy_id, NULL);
   g_assert_nonnull (deputy);

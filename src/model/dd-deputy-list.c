@@ -18,6 +18,7 @@ struct _DdDeputyList
   char   *status;
   char   *group_name;
   gint64  person_id;
+  gint64  station_id;
 };
 
 G_DEFINE_FINAL_TYPE (DdDeputyList, dd_deputy_list, DD_TYPE_QUERY_MODEL)
@@ -80,6 +81,11 @@ dd_deputy_list_build_query (DdQueryModel *model,
     {
       g_string_append (sql, " AND person_id = ?");
       dd_query_params_add_int (params, self->person_id);
+    }
+  if (self->station_id != 0)
+    {
+      g_string_append (sql, " AND id IN (SELECT deputy_id FROM station_deputies WHERE station_id = ?)");
+      dd_query_params_add_int (params, self->station_id);
     }
   g_string_append (sql, " ORDER BY name, id");
 }
@@ -259,6 +265,20 @@ dd_deputy_list_set_person_id (DdDeputyList *self,
       self->person_id = person_id;
       refresh (self);
     }
+}
+
+/* Only the deputies attached to one station (0: everyone). */
+void
+dd_deputy_list_set_station_id (DdDeputyList *self,
+                               gint64        station_id)
+{
+  g_return_if_fail (DD_IS_DEPUTY_LIST (self));
+  if (self->station_id == station_id)
+    return;
+  if (self->station_id == 0)
+    dd_query_model_watch (DD_QUERY_MODEL (self), "station_deputies");
+  self->station_id = station_id;
+  refresh (self);
 }
 
 /**

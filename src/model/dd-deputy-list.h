@@ -22,6 +22,8 @@ void          dd_deputy_list_set_group_name (DdDeputyList *self,
                                              const char   *group_name);
 void          dd_deputy_list_set_person_id  (DdDeputyList *self,
                                              gint64        person_id);
+void          dd_deputy_list_set_station_id (DdDeputyList *self,
+                                             gint64        station_id);
 char        **dd_deputy_list_dup_group_names (DdStore     *store,
                                               GError     **error);
 
