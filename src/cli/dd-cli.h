@@ -37,5 +37,7 @@ int      dd_cli_run_stats         (int            argc,
                                    char         **argv);
 int      dd_cli_run_placards      (int            argc,
                                    char         **argv);
+int      dd_cli_run_suggestions   (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

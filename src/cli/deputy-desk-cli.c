@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "check", N_("Check an existing database and count the rows of its tables"), run_check },
   { "stats", N_("Print the figures of a year, and the stations’ figures of a period"), dd_cli_run_stats },
   { "placards", N_("Write the QR placards of stations or deputies as an A4 PDF"), dd_cli_run_placards },
+  { "suggestions", N_("List suggestions, and move one through its handling"), dd_cli_run_suggestions },
 };
 
 static const char * const demo_size_names[] = { "small", "district", "province" };
@@ -439,7 +440,7 @@ print_help (void)
   g_print ("%s\n\n", _("Keep and report the records of Deputy Desk without a display."));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  -h, --help   %s\n", _("Show this help"));
   g_print ("  --version    %s\n", _("Show the version"));

@@ -212,6 +212,27 @@ dd_suggestion_deadline_status (DdStore      *store,
   return left <= rules.due_soon_working_days ? DD_DEADLINE_DUE_SOON : DD_DEADLINE_NONE;
 }
 
+gint64
+dd_suggestion_get_lead_unit_id (DdStore *store,
+                                gint64   suggestion_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 unit_id = 0;
+
+  g_return_val_if_fail (DD_IS_STORE (store), 0);
+
+  stmt = dd_store_prepare (store,
+                           "SELECT unit_id FROM suggestion_units "
+                           "WHERE suggestion_id = ? AND role = 'lead'", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    unit_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return unit_id;
+}
+
 /**
  * dd_suggestion_dup_proposer_ids:
  * Returns: (transfer full) (element-type gint64): the deputies, by

@@ -24,6 +24,9 @@ DdSuggestion *dd_suggestion_load (DdStore  *store,
 DdDeadlineStatus dd_suggestion_deadline_status   (DdStore       *store,
                                                   DdSuggestion  *self,
                                                   int           *days_left);
+/* The lead unit's id, or 0 if none is assigned. */
+gint64           dd_suggestion_get_lead_unit_id  (DdStore       *store,
+                                                  gint64         suggestion_id);
 /* (transfer full) (element-type gint64): the proposers' deputy ids, the lead
  * proposer first; of a voter's opinion, the deputy who recorded it. */
 GArray          *dd_suggestion_dup_proposer_ids  (DdStore       *store,

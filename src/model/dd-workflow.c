@@ -20,6 +20,7 @@
 #include "dd-model-error.h"
 #include "dd-reply.h"
 #include "dd-store-private.h"
+#include "dd-suggestion.h"
 #include "dd-supervision-flag.h"
 #include "dd-utils.h"
 #include "dd-workflow.h"
@@ -444,24 +445,6 @@ dup_deputy_name (DdStore *store,
                  gint64   id)
 {
   return dup_name (store, "SELECT name FROM deputies WHERE id = ?", id);
-}
-
-static gint64
-lead_unit_of (DdStore *store,
-              gint64   suggestion_id)
-{
-  sqlite3_stmt *stmt = dd_store_prepare (store,
-                                         "SELECT unit_id FROM suggestion_units "
-                                         "WHERE suggestion_id = ? AND role = 'lead'", NULL);
-  gint64 unit_id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, suggestion_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    unit_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return unit_id;
 }
 
 static gboolean
@@ -918,7 +901,7 @@ do_reply (DdStore             *store,
   if (input == NULL)
     input = &none;
 
-  lead = lead_unit_of (store, row->id);
+  lead = dd_suggestion_get_lead_unit_id (store, row->id);
   if (lead == 0)
     return fail_invalid (error, _("This suggestion has no lead unit to reply"));
   if (input->unit_id != 0 && input->unit_id != lead)
@@ -1158,7 +1141,7 @@ do_transfer_unit (DdStore               *store,
     return fail_required (error, _("Handling unit"));
   if (!check_unit (store, _("Handling unit"), transfer->unit_id, error))
     return FALSE;
-  lead = lead_unit_of (store, row->id);
+  lead = dd_suggestion_get_lead_unit_id (store, row->id);
   if (transfer->unit_id == lead)
     {
       g_autofree char *name = dup_unit_name (store, lead);
