@@ -527,6 +527,7 @@ static void
 check_plan (GPtrArray  *plan,
             guint       mask,
             gboolean    all_states,
+            gboolean    holds_closed,
             gboolean    no_state,
             const char *what)
 {
@@ -557,22 +558,33 @@ check_plan (GPtrArray  *plan,
           g_error ("%s: %s", what, detail);
     }
 
-  /* The lead, most selective first: proposer, key supervision, station,
-   * unit, search; when no state can match (overdue only, in a column that
-   * cannot be overdue), the state index says so at once. */
+  /* The lead: the proposer, the station; in the columns of the handling
+   * the state; elsewhere key supervision, the unit, the search; when no
+   * state can match (overdue only, in a column that cannot be overdue),
+   * the state index says so at once. */
   if (no_state)
     lead = "SEARCH s USING ";
-  else if (has_proposer || has_key || (!has_station && (has_unit || has_search)))
+  else if (has_proposer)
     lead = "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)";
   else if (has_station)
     {
       lead = "SEARCH s USING ";
       part = "INDEX suggestions_by_station (station_id=?)";
     }
+  else if (!holds_closed)
+    {
+      lead = "SEARCH s USING ";
+      part = "INDEX suggestions_by_";
+    }
+  else if (has_key || has_unit || has_search)
+    lead = "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)";
   else if (mask == 0 && all_states)
     lead = "SCAN s USING COVERING INDEX suggestions_by_date";
   else
-    lead = "SEARCH s USING ";
+    {
+      lead = "SEARCH s USING ";
+      part = "INDEX suggestions_by_";
+    }
   if (!plan_has (plan, lead, part))
     g_error ("%s: the plan does not start from “%s%s”", what, lead, part);
   if (has_search && !plan_has (plan, "SCAN suggestions_fts VIRTUAL TABLE", ""))
@@ -614,6 +626,9 @@ test_query_plans (void)
               g_test_message ("%s: %s", what, joined);
             }
           check_plan (plan, mask, i == DD_SUGGESTION_N_COLUMNS,
+                      /* the states asked for: overdue narrows them to assigned and handling */
+                      !(mask & (1u << 6)) &&
+                      (i == DD_SUGGESTION_N_COLUMNS || g_str_equal (dd_suggestion_columns[i].name, "closed")),
                       (mask & (1u << 6)) && i < DD_SUGGESTION_N_COLUMNS &&
                       !g_str_equal (dd_suggestion_columns[i].name, "assigned") &&
                       !g_str_equal (dd_suggestion_columns[i].name, "handling"),
@@ -623,6 +638,64 @@ test_query_plans (void)
     }
   g_assert_cmpuint (n_checked, ==, (1u << N_CASES) * G_N_ELEMENTS (board.lists));
   board_clear (&board);
+}
+
+static void
+test_search_list (void)
+{
+  g_autoptr(DdStore) store = open_demo ();
+  g_autoptr(DdSuggestionFilter) filter = dd_suggestion_filter_new ();
+  g_autoptr(DdSuggestionList) list = dd_suggestion_list_new_search (store, filter);
+  Values values = find_values (store);
+  static const struct { guint mask; const char *plan; } cases[] = {
+    /* The search alone: nothing but the search index, in its own order (backwards). */
+    { 1u << 8, "SCAN suggestions_fts VIRTUAL TABLE INDEX " },
+    /* With another filter, as any list of every state. */
+    { (1u << 8) | (1u << 0), "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)" },
+    { (1u << 8) | (1u << 3), "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)" },
+    { 1u << 2, "SEARCH s USING COVERING INDEX suggestions_by_category (category=?)" },
+  };
+
+  g_assert_cmpint (dd_suggestion_list_get_order (list), ==, DD_SUGGESTION_ORDER_ENTERED);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = mask_name (cases[i].mask);
+      g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(GString) sql = g_string_new ("SELECT s.id FROM suggestions s WHERE 1");
+      sqlite3_stmt *stmt;
+      int rc;
+
+      apply_mask (filter, cases[i].mask, &values);
+
+      /* The newest entered first, as the independent query says. */
+      for (guint c = 0; c < N_CASES; c++)
+        if (cases[i].mask & (1u << c))
+          g_string_append_printf (sql, " AND (%s)", filter_cases[c].reference);
+      g_string_append (sql, " ORDER BY s.id DESC");
+      expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_assert_cmpint (sqlite3_prepare_v2 (dd_store_get_db (store), sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+      bind_values (stmt, &values);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (expected, id);
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (expected->len, >, 0);
+      assert_list_is (list, expected, name);
+
+      stmt = prepare_explain (store, list);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (plan, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+      sqlite3_finalize (stmt);
+      if (!plan_has (plan, cases[i].plan, ""))
+        g_error ("%s: the plan does not start from “%s”", name, cases[i].plan);
+      if (cases[i].mask == (1u << 8))
+        g_assert_cmpuint (plan->len, ==, 1);   /* no suggestion read, no sort */
+      else
+        check_plan (plan, cases[i].mask, TRUE, TRUE, FALSE, name);
+    }
 }
 
 static gint64
@@ -747,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/suggestion-list/filters-match-sql", test_filters_match_sql);
   g_test_add_func ("/suggestion-list/one-requery-per-column", test_one_requery_per_column);
   g_test_add_func ("/suggestion-list/query-plans", test_query_plans);
+  g_test_add_func ("/suggestion-list/search-list", test_search_list);
   g_test_add_func ("/suggestion-list/follows-writes", test_follows_writes);
 
   status = g_test_run ();

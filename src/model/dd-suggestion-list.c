@@ -8,19 +8,27 @@
  * Each query is led by one index, chosen here rather than left to the
  * planner, which without statistics guesses that any equality selects ten
  * rows and would walk 800 000 closed suggestions to find a deputy's
- * twenty. The most selective filter set leads: the proposer's suggestions
- * (suggestion_proposers_by_deputy), open key supervisions
- * (supervisions_open_by_mode), the station (suggestions_by_station), the
- * unit (suggestion_units_by_unit), the search (suggestions_fts); with none
- * of those, the state with kind, category, year or deadline (the
- * suggestions_by_state, _by_state_deadline, _by_kind and _by_category
- * indexes, each ending in the date so that a column reads in order). The
- * other conditions are written with a unary `+`, which keeps SQLite from
- * leading with them.
+ * twenty. What leads, first that applies:
+ *  - a deputy's suggestions, a few dozen (suggestion_proposers_by_deputy);
+ *  - a station's, a few thousand (suggestions_by_station);
+ *  - in a column of the handling (all but closed), the state itself: these
+ *    are the office's queues, a few per cent of all suggestions, read
+ *    whole from a covering index (suggestions_by_state, _by_state_deadline,
+ *    _by_kind, _by_category, each ending in the order's column), while key
+ *    supervision, unit and search are tested against their sets: cheaper
+ *    than looking up each of their suggestions, which would be done once
+ *    per column;
+ *  - in the closed column (most of the suggestions of past years) and in
+ *    lists of every state: key supervision (supervisions_by_mode), the unit
+ *    (suggestion_units_by_unit), the search (suggestions_fts);
+ *  - otherwise the state with kind, category, year or deadline.
+ * The other conditions are written with a unary `+`, which keeps SQLite
+ * from leading with them.
  *
  * Order: newest registration first; the columns awaiting a reply
  * (assigned, handling) by deadline instead, the most overdue first, since
- * that is what the office chases.
+ * that is what the office chases. A search list may ask for the newest
+ * entered first (the id), which the search index alone can give.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -256,6 +264,7 @@ struct _DdSuggestionList
   DdSuggestionFilter *filter;
   char              **states;     /* NULL: every state */
   DdSuggestionOrder   order;
+  gboolean            order_set;  /* by dd_suggestion_list_set_order(), not by the states */
 };
 
 G_DEFINE_FINAL_TYPE (DdSuggestionList, dd_suggestion_list, DD_TYPE_QUERY_MODEL)
@@ -352,6 +361,17 @@ dup_wanted_states (DdSuggestionList *self)
   return wanted;
 }
 
+static gboolean
+holds_closed (GPtrArray *wanted)
+{
+  if (wanted == NULL)
+    return TRUE;
+  for (guint i = 0; i < wanted->len; i++)
+    if (g_str_equal (g_ptr_array_index (wanted, i), "closed"))
+      return TRUE;
+  return FALSE;
+}
+
 static Lead
 choose_lead (DdSuggestionFilter *f,
              GPtrArray          *wanted,
@@ -362,15 +382,28 @@ choose_lead (DdSuggestionFilter *f,
     return LEAD_STATE;
   if (f->proposer_id != 0)
     return LEAD_PROPOSER;
-  if (f->key_supervision_only)
-    return LEAD_KEY_SUPERVISION;
   if (f->station_id != 0)
     return LEAD_STATION;
+  if (!holds_closed (wanted))
+    return LEAD_STATE;
+  if (f->key_supervision_only)
+    return LEAD_KEY_SUPERVISION;
   if (f->unit_id != 0)
     return LEAD_UNIT;
   if (match != NULL)
     return LEAD_SEARCH;
   return LEAD_STATE;
+}
+
+/* Only the search, over every state: the index holds the whole answer. */
+static gboolean
+search_alone (DdSuggestionFilter *f,
+              GPtrArray          *wanted,
+              const char         *match)
+{
+  return wanted == NULL && match != NULL && f->year == 0 && f->kind == NULL &&
+         f->category == NULL && f->unit_id == 0 && f->station_id == 0 && f->proposer_id == 0 &&
+         !f->overdue_only && !f->key_supervision_only;
 }
 
 static void
@@ -410,6 +443,14 @@ dd_suggestion_list_build_query (DdQueryModel *model,
   Lead lead = choose_lead (f, wanted, match);
   /* Only the leading index may see its column bare. */
   const char *state_cols = lead == LEAD_STATE ? "" : "+";
+
+  if (self->order == DD_SUGGESTION_ORDER_ENTERED && search_alone (f, wanted, match))
+    {
+      g_string_append (sql, "SELECT rowid FROM suggestions_fts WHERE suggestions_fts MATCH ?"
+                            " ORDER BY rowid DESC");
+      dd_query_params_add_string (params, match);
+      return;
+    }
 
   g_string_append (sql, "SELECT s.id FROM suggestions s WHERE 1");
 
@@ -481,10 +522,23 @@ dd_suggestion_list_build_query (DdQueryModel *model,
       dd_query_params_add_string (params, match);
     }
 
-  if (self->order == DD_SUGGESTION_ORDER_DEADLINE)
-    g_string_append (sql, " ORDER BY s.deadline_on, s.id");
-  else
-    g_string_append (sql, " ORDER BY s.registered_on DESC, s.id DESC");
+  switch (self->order)
+    {
+    case DD_SUGGESTION_ORDER_DEADLINE:
+      /* With kind or category, their index narrows more than reading the
+       * whole column in deadline order would save: `+` leaves the order
+       * to a sort. */
+      g_string_append_printf (sql, " ORDER BY %ss.deadline_on, s.id",
+                              lead == LEAD_STATE && (f->kind != NULL || f->category != NULL) ? "+" : "");
+      break;
+    case DD_SUGGESTION_ORDER_ENTERED:
+      g_string_append (sql, " ORDER BY s.id DESC");
+      break;
+    case DD_SUGGESTION_ORDER_NEWEST:
+    default:
+      g_string_append (sql, " ORDER BY s.registered_on DESC, s.id DESC");
+      break;
+    }
 }
 
 static void
@@ -548,6 +602,9 @@ dd_suggestion_list_set_property (GObject      *object,
     case PROP_STATES:
       dd_suggestion_list_set_states (self, g_value_get_boxed (value));
       break;
+    case PROP_ORDER:
+      dd_suggestion_list_set_order (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -573,9 +630,9 @@ dd_suggestion_list_class_init (DdSuggestionListClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A DdSuggestionOrder */
   properties[PROP_ORDER] =
-    g_param_spec_int ("order", NULL, NULL, DD_SUGGESTION_ORDER_NEWEST, DD_SUGGESTION_ORDER_DEADLINE,
+    g_param_spec_int ("order", NULL, NULL, DD_SUGGESTION_ORDER_NEWEST, DD_SUGGESTION_ORDER_ENTERED,
                       DD_SUGGESTION_ORDER_NEWEST,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -611,12 +668,29 @@ store_states (DdSuggestionList   *self,
   g_strfreev (self->states);
   self->states = g_strdupv ((char **) states);
   order = all_awaiting_reply (states) ? DD_SUGGESTION_ORDER_DEADLINE : DD_SUGGESTION_ORDER_NEWEST;
-  if (self->order != order)
+  if (!self->order_set && self->order != order)
     {
       self->order = order;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
     }
   return TRUE;
+}
+
+/* The filter, the watches and the first query. */
+static void
+setup (DdSuggestionList   *self,
+       DdStore            *store,
+       DdSuggestionFilter *filter)
+{
+  self->filter = filter != NULL ? g_object_ref (filter) : dd_suggestion_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::suggestion_units",
+                           G_CALLBACK (on_link_table_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::suggestion_proposers",
+                           G_CALLBACK (on_link_table_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::supervisions",
+                           G_CALLBACK (on_link_table_changed_cb), self, 0);
+  refresh (self);
 }
 
 /* Public API: the filter */
@@ -886,17 +960,38 @@ dd_suggestion_list_new (DdStore             *store,
                        "store", store,
                        "item-type", DD_TYPE_SUGGESTION,
                        NULL);
-  self->filter = filter != NULL ? g_object_ref (filter) : dd_suggestion_filter_new ();
   store_states (self, states);
+  setup (self, store, filter);
+  return self;
+}
 
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::suggestion_units",
-                           G_CALLBACK (on_link_table_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::suggestion_proposers",
-                           G_CALLBACK (on_link_table_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::supervisions",
-                           G_CALLBACK (on_link_table_changed_cb), self, 0);
-  refresh (self);
+/**
+ * dd_suggestion_list_new_search:
+ * @store: the database
+ * @filter: (nullable): the filter, whose search text the list follows
+ *
+ * A list of every state for a search box, the newest entered first
+ * (%DD_SUGGESTION_ORDER_ENTERED): with the search as its only filter it
+ * reads nothing but the search index.
+ *
+ * Returns: (transfer full): the list
+ */
+DdSuggestionList *
+dd_suggestion_list_new_search (DdStore            *store,
+                               DdSuggestionFilter *filter)
+{
+  DdSuggestionList *self;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter == NULL || DD_IS_SUGGESTION_FILTER (filter), NULL);
+
+  self = g_object_new (DD_TYPE_SUGGESTION_LIST,
+                       "store", store,
+                       "item-type", DD_TYPE_SUGGESTION,
+                       NULL);
+  self->order = DD_SUGGESTION_ORDER_ENTERED;
+  self->order_set = TRUE;
+  setup (self, store, filter);
   return self;
 }
 
@@ -947,4 +1042,27 @@ dd_suggestion_list_get_order (DdSuggestionList *self)
 {
   g_return_val_if_fail (DD_IS_SUGGESTION_LIST (self), DD_SUGGESTION_ORDER_NEWEST);
   return self->order;
+}
+
+/**
+ * dd_suggestion_list_set_order:
+ * Orders the list as @order from now on, whatever its states, re-querying
+ * once. A search box over every state wants %DD_SUGGESTION_ORDER_ENTERED:
+ * with the search as its only filter, the search index alone answers it,
+ * without reading a suggestion.
+ */
+void
+dd_suggestion_list_set_order (DdSuggestionList  *self,
+                              DdSuggestionOrder  order)
+{
+  g_return_if_fail (DD_IS_SUGGESTION_LIST (self));
+  g_return_if_fail (order <= DD_SUGGESTION_ORDER_ENTERED);
+
+  self->order_set = TRUE;
+  if (self->order != order)
+    {
+      self->order = order;
+      refresh (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
+    }
 }

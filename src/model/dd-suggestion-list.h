@@ -54,11 +54,12 @@ const char         *dd_suggestion_filter_get_search           (DdSuggestionFilte
 void                dd_suggestion_filter_clear                (DdSuggestionFilter *self);
 gboolean            dd_suggestion_filter_is_empty             (DdSuggestionFilter *self);
 
-/* How a list is ordered: decided by its states (see dd_suggestion_list_new()). */
+/* How a list is ordered: by its states (see dd_suggestion_list_new()) unless set. */
 typedef enum
 {
   DD_SUGGESTION_ORDER_NEWEST,     /* registered_on DESC, id DESC */
   DD_SUGGESTION_ORDER_DEADLINE,   /* deadline_on, id: the most overdue first */
+  DD_SUGGESTION_ORDER_ENTERED,    /* id DESC: the newest entered first */
 } DdSuggestionOrder;
 
 /* The board: one column per state of the handling, then those that left it
@@ -78,10 +79,14 @@ G_DECLARE_FINAL_TYPE (DdSuggestionList, dd_suggestion_list, DD, SUGGESTION_LIST,
 DdSuggestionList   *dd_suggestion_list_new           (DdStore             *store,
                                                       const char * const  *states,
                                                       DdSuggestionFilter  *filter);
+DdSuggestionList   *dd_suggestion_list_new_search    (DdStore             *store,
+                                                      DdSuggestionFilter  *filter);
 void                dd_suggestion_list_set_states    (DdSuggestionList    *self,
                                                       const char * const  *states);
 const char * const *dd_suggestion_list_get_states    (DdSuggestionList    *self);
 DdSuggestionFilter *dd_suggestion_list_get_filter    (DdSuggestionList    *self);
 DdSuggestionOrder   dd_suggestion_list_get_order     (DdSuggestionList    *self);
+void                dd_suggestion_list_set_order     (DdSuggestionList    *self,
+                                                      DdSuggestionOrder    order);
 
 G_END_DECLS
