@@ -30,6 +30,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -515,6 +516,20 @@ time_station_measure (DdStore              *store,
 
 static const char * const board_searches[] = { "停车", "托育 收费", "的" };
 
+/* What the heap holds in use: unlike the resident size, it grows even when
+ * an earlier measure left freed memory for the board to reuse. */
+static gsize
+heap_bytes (void)
+{
+#if defined (__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
+}
+
 static gsize
 resident_bytes (void)
 {
@@ -812,6 +827,39 @@ search_list (DdStore    *store,
   return n;
 }
 
+/* Moves one suggestion between registered and under review, as the
+ * workflow would (one transaction, then ::changed). */
+static gboolean
+move_one (DdStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  gint64 id = *(gint64 *) user_data;
+  sqlite3_stmt *stmt = dd_store_prepare (store,
+                                         "UPDATE suggestions SET state = CASE state WHEN 'registered' "
+                                         "THEN 'under_review' ELSE 'registered' END WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!dd_store_step_done (store, stmt, error))
+    return FALSE;
+  dd_store_note_change (store, "suggestions", id);
+  return TRUE;
+}
+
+static double
+time_move (DdStore *store,
+           gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  if (!dd_store_write (store, move_one, &id, &error))
+    die_error (error, "moving a suggestion");
+  return (g_get_monotonic_time () - started) / 1e3;
+}
+
 /* Runs (d) on @store; returns whether every ratio is below the target. */
 static gboolean
 run_board (DdStore *store,
@@ -824,7 +872,7 @@ run_board (DdStore *store,
   g_autoptr(GArray) search_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Board board = { 0 };
   BoardMeasure first = { "first frame: 8 columns, every id" };
-  gsize rss_before, rss_after;
+  gsize rss_before, rss_after, heap_before, heap_after;
   gint64 started, unit_id, n_suggestions = 0;
   guint n_counted;
   gboolean all_below = TRUE;
@@ -841,10 +889,12 @@ run_board (DdStore *store,
   /* (i) The first board of the process, for its memory: ids only, every
    * column; the statements' cache and the page cache are part of it. */
   rss_before = resident_bytes ();
+  heap_before = heap_bytes () + (gsize) sqlite3_memory_used ();
   started = g_get_monotonic_time ();
   board_open (&board, store);
   model_samples[0] = (g_get_monotonic_time () - started) / 1e3;
   rss_after = resident_bytes ();
+  heap_after = heap_bytes () + (gsize) sqlite3_memory_used ();
   board_take_bare (&board);
   board_run_bare (&board, db);
   n_counted = board_check (&board, first.label);
@@ -925,6 +975,28 @@ run_board (DdStore *store,
       g_array_append_val (measures, m);
     }
 
+  /* (iv) For information, not a target: a write with the board open. Every
+   * column runs its query again (DdQueryModel refreshes on any change of
+   * its table), against the same write with no list open. */
+  {
+    gint64 moved;
+
+    if (sqlite3_prepare_v2 (db, "SELECT id FROM suggestions WHERE state = 'registered' LIMIT 1",
+                            -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+      die_sqlite (db, "a registered suggestion");
+    moved = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+
+    board_open (&board, store);
+    time_move (store, moved);   /* warm-up */
+    for (int r = 0; r < runs; r++)
+      model_samples[r] = time_move (store, moved);
+    board_close (&board);
+    for (int r = 0; r < runs; r++)
+      bare_samples[r] = time_move (store, moved);
+    time_move (store, moved);   /* the 2 × runs + 2nd move: back where it was */
+  }
+
   g_print ("(d) the board: %" G_GINT64_FORMAT " suggestions in 8 columns, medians of %d runs "
            "(target < %.1f)\n", n_suggestions, runs, TARGET_RATIO);
   g_print ("    %-42s %8s %10s %10s %8s\n", "measure", "rows", "model ms", "bare ms", "ratio");
@@ -939,10 +1011,18 @@ run_board (DdStore *store,
   g_print ("    (searches: 1 “%s”, 2 “%s”, 3 “%s”; the board against its own 8 queries by hand,\n"
            "     the list against the bare FTS query plus its first %d rows)\n",
            board_searches[0], board_searches[1], board_searches[2], FIRST_PAGE);
-  g_print ("    memory of the first board: %.1f MiB resident added (target < 100 MiB; %.1f MiB of ids)\n\n",
-           (double) (rss_after - rss_before) / (1024 * 1024),
+  /* In a process that ran (a) to (c) first, freed memory is reused: the
+   * heap in use says what the board holds, the resident size what it added. */
+  g_print ("    memory of the first board: %.1f MiB more in use (heap and SQLite), %.1f MiB more resident\n"
+           "    (target < 100 MiB; the ids are %.1f MiB)\n",
+           ((double) heap_after - (double) heap_before) / (1024 * 1024),
+           ((double) rss_after - (double) rss_before) / (1024 * 1024),
            (double) n_suggestions * sizeof (gint64) / (1024 * 1024));
-  return all_below && rss_after - rss_before < 100 * 1024 * 1024;
+  g_print ("    not a target: one suggestion moved with the board open %.1f ms, with no list open %.1f ms\n"
+           "    (every column re-queries on a change of suggestions)\n\n",
+           median (model_samples, runs), median (bare_samples, runs));
+  return all_below && rss_after < rss_before + 100 * 1024 * 1024 &&
+         heap_after < heap_before + 100 * 1024 * 1024;
 }
 
 static gint64
