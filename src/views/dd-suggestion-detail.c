@@ -854,8 +854,8 @@ update_supervision (DdSuggestionDetail *self)
           when = g_strdup_printf (_("Since %s, ongoing"), started_on);
           if (!self->supervised)
             {
-              /* Translators: the supervision group's summary, e.g. "Key supervision, led by 王正阳" */
-              description = g_strdup_printf (_("Under %s supervision"), title);
+              /* Translators: the supervision group's summary, e.g. "Current: Key, led by 王正阳" */
+              description = g_strdup_printf (_("Current: %s"), title);
               self->supervised = TRUE;
             }
         }
