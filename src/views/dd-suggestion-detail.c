@@ -523,7 +523,7 @@ update_actions (DdSuggestionDetail *self)
                                  shown && dd_entity_get_int (DD_ENTITY (self->record), "merged-into-id") != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->move_button), shown && targets[0] != NULL);
   /* Only what applies: a closed suggestion is neither supervised nor supervisable. */
-  gtk_widget_set_visible (self->start_supervision_button, supervisable);
+  gtk_widget_set_visible (self->start_supervision_button, supervisable && !revealed);
   gtk_widget_set_visible (self->end_supervision_button, shown && self->supervised);
 }
 
@@ -1217,6 +1217,45 @@ on_field_changed_cb (DdSuggestionDetail *self)
   update_dirty (self);
 }
 
+/* Scrolls the overview so that @widget shows whole, or from its top. */
+static void
+scroll_to (DdSuggestionDetail *self,
+           GtkWidget          *widget)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->overview_scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->overview_scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double height = gtk_widget_get_height (widget);
+  double x, y;
+
+  if (viewport == NULL || !gtk_widget_translate_coordinates (widget, viewport, 0, 0, &x, &y))
+    return;
+  /* From the viewport's top to the content's. */
+  y += value;
+  if (y < value || height > page)
+    gtk_adjustment_set_value (adjustment, y - 12);
+  else if (y + height > value + page)
+    gtk_adjustment_set_value (adjustment, y + height - page + 12);
+}
+
+/* Once open, the form shows whole and takes the focus: the first row at
+ * fault, or the first row. */
+static void
+on_supervision_revealed_cb (DdSuggestionDetail *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->supervision_revealer))
+    return;
+  scroll_to (self, GTK_WIDGET (self->supervision_group));
+  for (guint i = 0; i < N_SUPERVISION_FIELDS; i++)
+    if (gtk_widget_get_visible (self->supervision_errors[i]))
+      {
+        gtk_widget_grab_focus (self->supervision_rows[i]);
+        return;
+      }
+  gtk_widget_grab_focus (self->supervision_rows[0]);
+}
+
 static void
 on_supervision_changed_cb (DdSuggestionDetail *self)
 {
@@ -1286,7 +1325,7 @@ start_supervision_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->sections, "overview");
   gtk_revealer_set_reveal_child (self->supervision_revealer, TRUE);
   update_actions (self);
-  gtk_widget_grab_focus (self->supervision_rows[0]);
+  on_supervision_revealed_cb (self);
 }
 
 static void
@@ -1645,6 +1684,9 @@ dd_suggestion_detail_init (DdSuggestionDetail *self)
   add_value_label (self->replied_row);
   add_value_label (self->evaluated_row);
   add_value_label (self->closed_row);
+
+  g_signal_connect_object (self->supervision_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_supervision_revealed_cb), self, G_CONNECT_SWAPPED);
 
   self->move_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->move_button, G_MENU_MODEL (self->move_menu));
