@@ -1716,7 +1716,9 @@ dd_suggestion_detail_get_suggestion (DdSuggestionDetail *self)
 /**
  * dd_suggestion_detail_set_suggestion:
  * @suggestion: (nullable): the suggestion to show; only its id is used:
- *   the detail reads its own copy from the store
+ *   the detail reads its own copy from the store. Another suggestion drops
+ *   unsaved edits (check #DdSuggestionDetail:dirty first); the same one
+ *   again, even as another object, keeps them.
  */
 void
 dd_suggestion_detail_set_suggestion (DdSuggestionDetail *self,
@@ -1728,7 +1730,13 @@ dd_suggestion_detail_set_suggestion (DdSuggestionDetail *self,
   if (self->suggestion == suggestion)
     return;
   g_set_object (&self->suggestion, suggestion);
-  load_record (self);
+  /* The board's lists build a new object for the same row: the same
+   * suggestion again keeps the edits in the form. */
+  if (suggestion != NULL && self->record != NULL &&
+      dd_entity_get_id (DD_ENTITY (suggestion)) == record_id (self))
+    refresh_now (self);
+  else
+    load_record (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTION]);
 }
 

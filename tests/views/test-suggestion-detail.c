@@ -618,6 +618,18 @@ test_follows_store (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "未保存的标题");
   g_assert_true (dd_suggestion_detail_get_dirty (f->detail));
 
+  /* The board hands over the same row again as a new object: the edit stays. */
+  {
+    g_autoptr(DdSuggestion) again = dd_suggestion_load (f->store, id, &error);
+
+    g_assert_no_error (error);
+    dd_suggestion_detail_set_suggestion (f->detail, again);
+    views_test_iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "未保存的标题");
+    g_assert_true (dd_suggestion_detail_get_dirty (f->detail));
+    g_assert_true (dd_suggestion_detail_get_suggestion (f->detail) == again);
+  }
+
   /* Saving the edit does not write the old state back. */
   g_assert_true (dd_suggestion_detail_save (f->detail));
   {
