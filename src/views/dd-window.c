@@ -14,6 +14,7 @@
 #include "dd-model-error.h"
 #include "dd-overview-page.h"
 #include "dd-stations-page.h"
+#include "dd-suggestions-page.h"
 #include "dd-welcome-page.h"
 #include "dd-window.h"
 
@@ -39,6 +40,7 @@ struct _DdWindow
   DdOverviewPage       *overview_page;
   DdDeputiesPage       *deputies_page;
   DdStationsPage       *stations_page;
+  DdSuggestionsPage    *suggestions_page;
 };
 
 G_DEFINE_FINAL_TYPE (DdWindow, dd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -357,6 +359,7 @@ dd_window_constructed (GObject *object)
   g_object_set (self->overview_page, "context", self->context, NULL);
   g_object_set (self->deputies_page, "context", self->context, NULL);
   g_object_set (self->stations_page, "context", self->context, NULL);
+  g_object_set (self->suggestions_page, "context", self->context, NULL);
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
 }
@@ -457,6 +460,7 @@ dd_window_class_init (DdWindowClass *klass)
   g_type_ensure (DD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DD_TYPE_DEPUTIES_PAGE);
   g_type_ensure (DD_TYPE_STATIONS_PAGE);
+  g_type_ensure (DD_TYPE_SUGGESTIONS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deputydesk/DeputyDesk/dd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DdWindow, toast_overlay);
@@ -470,6 +474,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, deputies_page);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, stations_page);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, suggestions_page);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_open_database_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_add_toast_cb);
 
@@ -490,6 +495,8 @@ dd_window_class_init (DdWindowClass *klass)
                                        "win.show-page", "s", "deputies");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", "stations");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "suggestions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.record-reception", NULL);
 }
