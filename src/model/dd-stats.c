@@ -204,7 +204,9 @@ dd_year_stats_compute_async (DdStore             *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  /* No source object: the task must not keep the caller's store alive
+   * (a page closed mid-computation lets its store go at once). */
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
   DdStore *reader;
 
@@ -454,7 +456,7 @@ dd_station_stats_compute_async (DdStore             *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
   DdStore *reader;
 
