@@ -39,7 +39,7 @@ struct _DdSuggestionCard
   GtkWidget    *box;
   GtkCheckButton *select_check;
   GtkLabel     *number_label;
-  GtkMenuButton *menu_button;
+  GtkWidget    *menu_button;
   GtkLabel     *title_label;
   GtkLabel     *proposers_label;
   GtkLabel     *unit_label;
@@ -494,14 +494,18 @@ on_long_pressed_cb (GtkGestureLongPress *gesture,
   popup_at (self, (int) x, (int) y);
 }
 
+/* The same menu as a right click, under the button. */
 static void
-on_create_popup_cb (GtkMenuButton *button,
-                    gpointer       user_data)
+on_menu_clicked_cb (DdSuggestionCard *self)
 {
-  DdSuggestionCard *self = user_data;
+  graphene_point_t at;
 
-  update_menu (self);
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->menu));
+  if (!gtk_widget_compute_point (self->menu_button, GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (self->menu_button) / 2.f,
+                                                       (float) gtk_widget_get_height (self->menu_button)),
+                                 &at))
+    return;
+  popup_at (self, (int) at.x, (int) at.y);
 }
 
 /* Tooltips on demand: setting one on each of the hundreds of cards a
@@ -514,7 +518,7 @@ on_query_tooltip_cb (GtkWidget        *widget,
                      GtkTooltip       *tooltip,
                      DdSuggestionCard *self)
 {
-  if (widget == GTK_WIDGET (self->menu_button))
+  if (widget == self->menu_button)
     gtk_tooltip_set_text (tooltip, _("Move To and More"));
   else if (self->suggestion != NULL)
     gtk_tooltip_set_text (tooltip, dd_entity_get_string (DD_ENTITY (self->suggestion), "title"));
@@ -691,6 +695,7 @@ dd_suggestion_card_class_init (DdSuggestionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionCard, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionCard, state_label);
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionCard, category_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked_cb);
   gtk_widget_class_set_css_name (widget_class, "suggestioncard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -706,7 +711,6 @@ dd_suggestion_card_init (DdSuggestionCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->menu = g_menu_new ();
-  gtk_menu_button_set_create_popup_func (self->menu_button, on_create_popup_cb, self, NULL);
   g_signal_connect_object (self->menu_button, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self, 0);
   g_signal_connect_object (self->title_label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self, 0);
 

@@ -45,6 +45,7 @@ struct _DdSuggestionsPage
   DdDeputyList       *proposers;
   gboolean            selection_mode;
   gboolean            quiet;          /* filters or selections changed by code */
+  gboolean            columns_wanted; /* a store, but the board was never shown yet */
 
   AdwFlap            *flap;
   GtkSearchEntry     *search_entry;
@@ -69,6 +70,7 @@ struct _DdSuggestionsPage
   GtkWidget          *empty_stations_button;
   GtkRevealer        *bulk_revealer;
   GtkLabel           *selected_label;
+  GtkMenuButton      *bulk_move_button;
   GMenu              *bulk_move_menu;
   DdSuggestionDetail *detail;
 };
@@ -428,6 +430,7 @@ update_bulk_move_menu (DdSuggestionsPage *self)
         g_menu_append_item (self->bulk_move_menu, item);
       }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.bulk-move", offered->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bulk_move_button), offered->len > 0);
 }
 
 static void
@@ -817,6 +820,30 @@ clear_columns (DdSuggestionsPage *self)
 }
 
 static void
+build_columns (DdSuggestionsPage *self)
+{
+  self->columns_wanted = FALSE;
+  if (self->store == NULL || self->columns->len > 0)
+    return;
+  for (guint i = 0; i < DD_SUGGESTION_N_COLUMNS; i++)
+    {
+      GtkWidget *column = dd_board_column_new (self->store, i, self->filter);
+
+      g_object_bind_property (self, "selection-mode", column, "selection-mode", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (column, "suggestion-dropped", G_CALLBACK (on_column_dropped_cb), self, 0);
+      g_signal_connect_object (column, "card-activated", G_CALLBACK (on_card_activated_cb), self, 0);
+      g_signal_connect_object (column, "selection-changed",
+                               G_CALLBACK (on_column_selection_changed_cb), self, 0);
+      g_signal_connect_object (dd_board_column_get_list (DD_BOARD_COLUMN (column)), "notify::n-items",
+                               G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->columns_box, column);
+      g_ptr_array_add (self->columns, column);
+    }
+  update_empty (self);
+  update_selection (self);
+}
+
+static void
 on_context_store_cb (DdSuggestionsPage *self)
 {
   DdStore *store = self->context != NULL ? dd_context_get_store (self->context) : NULL;
@@ -825,6 +852,7 @@ on_context_store_cb (DdSuggestionsPage *self)
     return;
 
   show_now (self, NULL);
+  self->columns_wanted = FALSE;
   clear_columns (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -841,21 +869,12 @@ on_context_store_cb (DdSuggestionsPage *self)
 
   if (store != NULL)
     {
-      for (guint i = 0; i < DD_SUGGESTION_N_COLUMNS; i++)
-        {
-          GtkWidget *column = dd_board_column_new (store, i, self->filter);
-
-          g_object_bind_property (self, "selection-mode", column, "selection-mode", G_BINDING_SYNC_CREATE);
-          g_signal_connect_object (column, "suggestion-dropped", G_CALLBACK (on_column_dropped_cb), self, 0);
-          g_signal_connect_object (column, "card-activated", G_CALLBACK (on_card_activated_cb), self, 0);
-          g_signal_connect_object (column, "selection-changed",
-                                   G_CALLBACK (on_column_selection_changed_cb), self, 0);
-          g_signal_connect_object (dd_board_column_get_list (DD_BOARD_COLUMN (column)), "notify::n-items",
-                                   G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
-          gtk_box_append (self->columns_box, column);
-          g_ptr_array_add (self->columns, column);
-        }
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+      /* Each column keeps up to 200 cards alive (GTK 4.8's list view):
+       * build them when the board is first shown, not at start-up. */
+      self->columns_wanted = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        build_columns (self);
     }
   update_empty (self);
   update_selection (self);
@@ -1030,6 +1049,18 @@ escape_action (GtkWidget  *widget,
     select_none (self);
 }
 
+/* GtkWidget */
+
+static void
+dd_suggestions_page_map (GtkWidget *widget)
+{
+  DdSuggestionsPage *self = DD_SUGGESTIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dd_suggestions_page_parent_class)->map (widget);
+  if (self->columns_wanted)
+    build_columns (self);
+}
+
 /* GObject */
 
 static void
@@ -1122,6 +1153,7 @@ dd_suggestions_page_class_init (DdSuggestionsPageClass *klass)
   object_class->finalize = dd_suggestions_page_finalize;
   object_class->get_property = dd_suggestions_page_get_property;
   object_class->set_property = dd_suggestions_page_set_property;
+  widget_class->map = dd_suggestions_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, DD_TYPE_CONTEXT,
@@ -1165,6 +1197,7 @@ dd_suggestions_page_class_init (DdSuggestionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionsPage, empty_stations_button);
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionsPage, bulk_revealer);
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionsPage, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, DdSuggestionsPage, bulk_move_button);
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionsPage, bulk_move_menu);
   gtk_widget_class_bind_template_child (widget_class, DdSuggestionsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -1189,7 +1222,6 @@ dd_suggestions_page_class_init (DdSuggestionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.any-proposer", NULL, any_proposer_action);
   gtk_widget_class_install_action (widget_class, "board.close-detail", NULL, close_detail_action);
   gtk_widget_class_install_action (widget_class, "board.escape", NULL, escape_action);
-  gtk_widget_class_install_property_action (widget_class, "board.selection-mode", "selection-mode");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.escape", NULL);
 }
 
