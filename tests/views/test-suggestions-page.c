@@ -3,7 +3,7 @@
  * card moves column; an illegal drop is refused with the model's reason and
  * changes nothing; a filter narrows every column as the model's lists do;
  * a bulk assignment moves the suggestions that may move and says why the
- * other did not
+ * other did not; a card opens its detail, whose "Move To…" is the board's
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include "dd-demo.h"
 #include "dd-move-dialog.h"
 #include "dd-suggestion-card.h"
+#include "dd-suggestion-detail.h"
 #include "dd-suggestion-list.h"
 #include "dd-suggestions-page.h"
 #include "dd-workflow.h"
@@ -551,6 +552,41 @@ test_bulk_assign (Fixture       *f,
   g_assert_finalize_object (summary);
 }
 
+/* Enter (or a double click) on a card opens its detail beside the board;
+ * the detail's "Move To…" opens the board's form; Esc closes the detail. */
+static void
+test_detail (Fixture       *f,
+             gconstpointer  data)
+{
+  DdBoardColumn *review = column (f, "under_review");
+  gint64 id = id_in (f, "under_review", 0);
+  DdSuggestionDetail *detail = DD_SUGGESTION_DETAIL (views_test_child (f->page, DD_TYPE_SUGGESTIONS_PAGE, "detail"));
+  DdMoveDialog *dialog;
+
+  g_assert_cmpint (dd_suggestions_page_get_detail_id (f->page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dd_board_column_get_list_view (review)),
+                                             "list.activate-item", "u", 0));
+  views_test_iterate ();
+  g_assert_cmpint (dd_suggestions_page_get_detail_id (f->page), ==, id);
+  g_assert_cmpint (dd_suggestion_detail_get_suggestion_id (detail), ==, id);
+
+  /* The detail asks; the board's form answers. */
+  g_signal_emit_by_name (detail, "move-requested", "assigned");
+  views_test_iterate ();
+  dialog = DD_MOVE_DIALOG (find_window (DD_TYPE_MOVE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (dd_move_dialog_get_form (dialog), ==, "assign");
+  g_object_ref (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  views_test_iterate ();
+  g_assert_finalize_object (dialog);
+  g_assert_cmpstr (state_of (f, id), ==, "under_review");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "board.escape", NULL));
+  views_test_iterate ();
+  g_assert_cmpint (dd_suggestions_page_get_detail_id (f->page), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +602,7 @@ main (int   argc,
   g_test_add ("/views/suggestions/legal-drops", Fixture, NULL, fixture_setup, test_legal_drops,
               fixture_teardown);
   g_test_add ("/views/suggestions/filter", Fixture, NULL, fixture_setup, test_filter, fixture_teardown);
+  g_test_add ("/views/suggestions/detail", Fixture, NULL, fixture_setup, test_detail, fixture_teardown);
   g_test_add ("/views/suggestions/bulk-assign", Fixture, NULL, fixture_setup, test_bulk_assign,
               fixture_teardown);
 
