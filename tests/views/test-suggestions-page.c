@@ -552,6 +552,62 @@ test_bulk_assign (Fixture       *f,
   g_assert_finalize_object (summary);
 }
 
+/* From an assigned card's menu: key supervision refused without its leading
+ * official, inline, then set; another lead unit, the state kept. */
+static void
+test_supervise_transfer (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 id = id_in (f, "assigned", 0);
+  gint64 other_unit = query_int (f, "SELECT id FROM units WHERE active = 1 AND id NOT IN "
+                                    "(SELECT unit_id FROM suggestion_units WHERE suggestion_id = %" G_GINT64_FORMAT ") "
+                                    "ORDER BY name LIMIT 1", id);
+  gint64 audit = query_int (f, "SELECT count(*) FROM audit_log");
+  DdSuggestionCard *card = dd_board_column_find_card (column (f, "assigned"), id);
+  DdMoveDialog *dialog;
+
+  g_assert_nonnull (card);
+  g_assert_true (menu_has (dd_suggestion_card_get_menu (card), "board.supervise", g_variant_new_int64 (id)));
+  g_assert_true (menu_has (dd_suggestion_card_get_menu (card), "board.transfer-unit", g_variant_new_int64 (id)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "board.supervise", "x", id));
+  views_test_iterate ();
+  dialog = DD_MOVE_DIALOG (find_window (DD_TYPE_MOVE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (dd_move_dialog_get_form (dialog), ==, "supervision");
+  /* Key (the second mode), no leading official: refused where it is missing. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dd_move_dialog_get_field (dialog, "mode")), 1);
+  g_assert_false (dd_move_dialog_save (dialog));
+  g_assert_nonnull (dd_move_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_has_css_class (dd_move_dialog_get_field (dialog, "leader"), "error"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log"), ==, audit);
+
+  gtk_editable_set_text (GTK_EDITABLE (dd_move_dialog_get_field (dialog, "leader")), "李副主任");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.save", NULL));
+  views_test_iterate ();
+  g_assert_null (find_window (DD_TYPE_MOVE_DIALOG));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM supervisions WHERE suggestion_id = %" G_GINT64_FORMAT
+                                 " AND mode = 'key' AND leader_name = '李副主任' AND ended_on IS NULL", id), ==, 1);
+  card = dd_board_column_find_card (column (f, "assigned"), id);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (dd_suggestion_card_get_text (card, "supervision"), ==, "Key supervision");
+
+  /* Another lead unit: still assigned, now led by it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "board.transfer-unit", "x", id));
+  views_test_iterate ();
+  dialog = DD_MOVE_DIALOG (find_window (DD_TYPE_MOVE_DIALOG));
+  g_assert_cmpstr (dd_move_dialog_get_form (dialog), ==, "transfer-unit");
+  g_assert_true (dd_move_dialog_choose_unit (dialog, "transfer-unit", other_unit));
+  gtk_editable_set_text (GTK_EDITABLE (dd_move_dialog_get_field (dialog, "transfer-reason")), "职责调整");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.save", NULL));
+  views_test_iterate ();
+  g_assert_null (find_window (DD_TYPE_MOVE_DIALOG));
+  g_assert_cmpstr (state_of (f, id), ==, "assigned");
+  g_assert_cmpint (query_int (f, "SELECT unit_id FROM suggestion_units WHERE suggestion_id = %" G_GINT64_FORMAT
+                                 " AND role = 'lead'", id), ==, other_unit);
+  g_assert_nonnull (strstr (f->last_toast, " is now handled by "));
+}
+
 /* Enter (or a double click) on a card opens its detail beside the board;
  * the detail's "Move To…" opens the board's form; Esc closes the detail. */
 static void
@@ -603,6 +659,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/views/suggestions/filter", Fixture, NULL, fixture_setup, test_filter, fixture_teardown);
   g_test_add ("/views/suggestions/detail", Fixture, NULL, fixture_setup, test_detail, fixture_teardown);
+  g_test_add ("/views/suggestions/supervise-transfer", Fixture, NULL, fixture_setup, test_supervise_transfer,
+              fixture_teardown);
   g_test_add ("/views/suggestions/bulk-assign", Fixture, NULL, fixture_setup, test_bulk_assign,
               fixture_teardown);
 
