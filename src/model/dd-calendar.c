@@ -673,6 +673,71 @@ dd_calendar_dup_deadline (DdStore    *store,
 }
 
 GPtrArray *
+dd_calendar_list_listed_days (DdStore     *store,
+                              const char  *from,
+                              const char  *to,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) dd_holiday_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DD_IS_STORE (store), NULL);
+  g_return_val_if_fail (dd_date_is_valid (from), NULL);
+  g_return_val_if_fail (dd_date_is_valid (to), NULL);
+
+  /* What collect_listed() reads, and from where. */
+  if (needs_shipped (store))
+    {
+      GArray *shipped = shipped_days ();
+
+      for (guint i = 0; i < shipped->len; i++)
+        {
+          const ShippedDay *entry = &g_array_index (shipped, ShippedDay, i);
+          DdHoliday *holiday;
+
+          if (strcmp (entry->day, from) < 0 || strcmp (entry->day, to) > 0)
+            continue;
+          holiday = g_new0 (DdHoliday, 1);
+          holiday->day = g_strdup (entry->day);
+          holiday->kind = g_strdup (kind_to_code (entry->kind));
+          holiday->name = g_strdup (entry->name);
+          g_ptr_array_add (days, holiday);
+        }
+      return g_steal_pointer (&days);
+    }
+
+  stmt = dd_store_prepare (store,
+                           "SELECT day, kind, name FROM holidays WHERE day >= ? AND day <= ? "
+                           "ORDER BY day", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *day = dd_column_text (stmt, 0);
+      const char *kind = dd_column_text (stmt, 1);
+      DdHoliday *holiday;
+
+      if (!dd_date_is_valid (day) || kind_from_code (kind) == LISTED_NONE)
+        continue;
+      holiday = g_new0 (DdHoliday, 1);
+      holiday->day = g_strdup (day);
+      holiday->kind = g_strdup (kind);
+      holiday->name = g_strdup (dd_column_text (stmt, 2));
+      g_ptr_array_add (days, holiday);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dd_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+GPtrArray *
 dd_calendar_list_holidays (DdStore  *store,
                            int       year,
                            GError  **error)
