@@ -123,15 +123,6 @@ char       *dd_calendar_dup_deadline        (DdStore               *store,
                                              const char            *kind,
                                              const char            *assigned_on);
 
-/* (transfer full) (element-type DdHoliday): for a writer that counts
- * working days in memory (the demo generator), the days from @from to @to
- * inclusive that the functions above find listed — the holidays table, or
- * the shipped calendar while the database has never had it — by day.
- * Reads only: unlike them, it never copies the shipped calendar in. */
-GPtrArray  *dd_calendar_list_listed_days    (DdStore               *store,
-                                             const char            *from,
-                                             const char            *to,
-                                             GError               **error);
 /* (transfer full) (element-type DdHoliday): the holidays and make-up
  * workdays of @year (0: all), by day. */
 GPtrArray  *dd_calendar_list_holidays       (DdStore               *store,

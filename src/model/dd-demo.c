@@ -5,13 +5,6 @@
  * suggestions in every state with handling records that agree with the
  * state, and activities. The same seed and anchor date give the same rows.
  *
- * Suggestions follow the model's rules: the workflow's moves (dd-workflow.h),
- * reply deadlines counted on the database's calendar of working days
- * (dd-calendar.h), another round after any unsatisfied verdict, merges only
- * into suggestions still in play. Each one's history is in the audit log as
- * the workflow would have written it, step by step, dated and signed by the
- * office's clerks, so that its timeline reads as a real one.
- *
  * Everything is written in one transaction with one cached INSERT per
  * table, and text is composed into reused buffers bound without copies, so
  * that the generator costs little more than SQLite storing the rows
@@ -25,7 +18,6 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dd-calendar.h"
 #include "dd-demo.h"
 #include "dd-model-error.h"
 #include "dd-store-private.h"
@@ -237,6 +229,21 @@ year_of_day (int day)
 
   civil_from_days (day, &y, &m, &d);
   return y;
+}
+
+/* The same day @months later, or the month's last day (01-31 + 1 month = 02-28/29). */
+static int
+add_months (int day,
+            int months)
+{
+  int y, m, d, last;
+
+  civil_from_days (day, &y, &m, &d);
+  m += months;
+  y += (m - 1) / 12;
+  m = (m - 1) % 12 + 1;
+  last = g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
+  return days_from_civil (y, m, MIN (d, last));
 }
 
 /* Vocabulary */
@@ -955,35 +962,19 @@ typedef struct
   GString        *text;
   GString        *text2;
   GString        *text3;
-  GString        *destination;
-
-  /* The calendar of the deadline rules, in memory (dd-calendar.h) */
-  DdDeadlineRules rules;
-  int             calendar_first;   /* the day of working[0] */
-  int             calendar_last;
-  guint8         *working;          /* 1: a working day */
 
   /* Suggestions */
-  GArray         *pending;       /* Pending, planned but not written, in id order */
-  guint           pending_head;  /* the first not yet written */
-  gint64          n_planned;
   gint64          n_written;
-  gint64          next_report;   /* n_written to report progress at */
   gint64          next_supervision;
   gint64          next_reply;
   gint64          next_evaluation;
+  gint64          last_by_category[N_CATEGORIES];
   guint           numbers[2][N_YEARS + 2];
   Quota           q_resigned, q_terminated;
   Quota           q_rejected, q_merged, q_transferred;
   Quota           q_stall_assigned, q_stall_handling, q_stall_replied, q_stall_evaluated;
-  Quota           q_stall_later_round, q_supervised_deputy, q_supervised_voter, q_late;
+  Quota           q_round2, q_supervised_deputy, q_supervised_voter, q_late;
   guint           supervision_turn;
-
-  /* The suggestions' history, held until their other rows are written (flush_audit()) */
-  GArray         *audit_rows;    /* AuditRow */
-  GString        *audit_text;    /* their stamps and values, each NUL-terminated */
-  gsize           stamp;         /* the current stamp, into audit_text */
-  guint8          stamp_clerk;
 } Gen;
 
 static void
@@ -1906,22 +1897,7 @@ write_receptions (Gen     *g,
   return TRUE;
 }
 
-/* Suggestions
- *
- * Each suggestion's handling is planned as a timeline drawn forward from its
- * registration, by the workflow's rules (dd-workflow.h) and the deadline
- * rules of the database (dd-calendar.h, counted on an in-memory copy of its
- * calendar); the state at the anchor follows, and steps after the anchor are
- * simply never written. Every step is written as dd-workflow.c writes it:
- * the rows it adds, and its audit log rows (entity "suggestions", field
- * "state" old → new, then its data), stamped with the step's day at an
- * office hour and one of the office's clerks.
- *
- * A planned suggestion waits MERGE_WINDOW days in memory before it is
- * written, so that a later duplicate can still be merged into it: the
- * duplicate's proposers then join it after its own and evaluate its
- * handling, and its audit trail shows them joining on the day of the merge.
- */
+/* Suggestions */
 
 enum {
   ST_REGISTERED, ST_UNDER_REVIEW, ST_ASSIGNED, ST_HANDLING, ST_REPLIED, ST_EVALUATED,
@@ -1932,20 +1908,6 @@ static const char * const state_codes[] = {
   "rejected", "merged", "transferred_out",
 };
 
-/* A third round is the last: its verdicts are never unsatisfied. */
-#define MAX_ROUNDS 3
-/* Its own one to three, then those of up to MAX_MERGES_IN duplicates merged into it. */
-#define MAX_PROPOSERS 8
-#define MAX_MERGES_IN 2
-#define MAX_STEPS 16
-/* Days a planned suggestion stays in memory, open to later duplicates, before it is written. */
-#define MERGE_WINDOW 30
-/* How far back among those a duplicate looks for the suggestion it repeats. */
-#define MERGE_LOOKBACK 4096
-
-/* The office's clerks (办公室), who record every step. */
-static const char * const clerks[] = { "刘敏", "张磊", "王静" };
-
 typedef struct
 {
   gboolean  voter;
@@ -1955,180 +1917,31 @@ typedef struct
   guint     township;
   gint64    station_id;
   gint64    reception_id;
-  guint32   proposers[MAX_PROPOSERS];
-  guint     n_own;           /* the first n_own are its own */
-  guint     n_proposers;     /* then those of duplicates merged into it */
+  guint32   proposers[3];
+  guint     n_proposers;
 } Draft;
 
-/* The steps of a timeline, each one move of dd-workflow.h (or a start of supervision). */
-enum {
-  STEP_CREATE, STEP_REVIEW, STEP_REJECT, STEP_MERGE, STEP_TRANSFER_OUT, STEP_ASSIGN,
-  STEP_HANDLING, STEP_SUPERVISE, STEP_REPLY, STEP_EVALUATE, STEP_CLOSE
-};
-
+/* The state at the anchor follows from a timeline drawn forward from the
+ * registration; dates after the anchor are simply never written. */
 typedef struct
 {
-  int    day;
-  int    secs;    /* the time of day, in office hours */
-  guint8 kind;
-  guint8 round;   /* STEP_REPLY, STEP_EVALUATE: 0 for the first round */
-  guint8 clerk;
-} Step;
-
-typedef struct
-{
-  guint    state;
-  int      reviewed;
-  int      decided;
-  int      assigned;
-  int      handling_started;
-  int      deadlines[MAX_ROUNDS];   /* each round's reply deadline */
-  int      replies[MAX_ROUNDS];
-  guint8   classes[MAX_ROUNDS];
-  int      evaluations[MAX_ROUNDS];
-  guint8   verdicts[MAX_ROUNDS][MAX_PROPOSERS];
-  guint    n_replies;
-  guint    n_evaluations;
-  int      closed;
-  guint    round;                   /* as stored: 1 for the first */
-  gboolean published;
-  gint64   merged_into;
-  guint    units[3];
-  guint    n_units;
-  int      supervised;              /* the day supervision started, or 0 */
-  guint    supervision_mode;
-  Step     steps[MAX_STEPS];
-  guint    n_steps;
+  guint  state;
+  int    assigned;
+  int    deadline;
+  int    replies[2];
+  guint  classes[2];
+  int    evaluations[2];
+  guint  verdicts[2][3];
+  guint  n_replies;
+  guint  n_evaluations;
+  int    closed;
+  guint  round;
+  gint64 merged_into;
+  guint  units[3];
+  guint  n_units;
 } Handling;
 
-/* A duplicate merged into this one: which, when, by whom, and its proposers that joined. */
-typedef struct
-{
-  gint64 duplicate;
-  int    day;
-  int    secs;
-  guint8 clerk;
-  guint8 first;   /* into Draft.proposers */
-  guint8 count;
-} MergeIn;
-
-typedef struct
-{
-  gint64   id;
-  guint    number;    /* of its kind and year */
-  gboolean written;
-  Draft    draft;
-  Handling h;
-  MergeIn  merges[MAX_MERGES_IN];
-  guint    n_merges;
-} Pending;
-
-/* Gen.pending holds consecutive ids. */
-#define PENDING(g, i) (&g_array_index ((g)->pending, Pending, (i)))
-#define PENDING_ID(g, pending_id) PENDING ((g), (guint) ((pending_id) - PENDING ((g), 0)->id))
-
 static const char * const reply_classes[] = { "A", "B", "C" };
-static const char * const verdict_codes[] = { "satisfied", "basically_satisfied", "unsatisfied" };
-
-/* The calendar: working days as dd-calendar.c counts them, from one read of
- * the database's listed days at the start, so that no row costs a query. */
-
-/* 1970-01-01 (day DAY_BIAS) was a Thursday. */
-static gboolean
-is_weekday (int day)
-{
-  int monday_based = ((day - DAY_BIAS) % 7 + 7 + 3) % 7;
-
-  return monday_based < 5;
-}
-
-static int
-parse_day (const char *text)
-{
-  return days_from_civil (atoi (text), atoi (text + 5), atoi (text + 8));
-}
-
-static gboolean
-load_calendar (Gen     *g,
-               GError **error)
-{
-  g_autoptr(GPtrArray) listed = NULL;
-  char from[11], to[11];
-
-  dd_deadline_rules_get (g->store, &g->rules);
-  /* Beyond any deadline of an item assigned by the anchor: 12 months and
-   * the days off after them, or 120 working days. */
-  g->calendar_first = g->first_day - 7;
-  g->calendar_last = g->anchor + 400;
-  format_day (g->calendar_first, from);
-  format_day (g->calendar_last, to);
-  listed = dd_calendar_list_listed_days (g->store, from, to, error);
-  if (listed == NULL)
-    return FALSE;
-
-  g->working = g_new (guint8, g->calendar_last - g->calendar_first + 1);
-  for (int day = g->calendar_first; day <= g->calendar_last; day++)
-    g->working[day - g->calendar_first] = is_weekday (day);
-  for (guint i = 0; i < listed->len; i++)
-    {
-      const DdHoliday *holiday = g_ptr_array_index (listed, i);
-
-      g->working[parse_day (holiday->day) - g->calendar_first] = g_str_equal (holiday->kind, "workday");
-    }
-  return TRUE;
-}
-
-static gboolean
-is_working_day (Gen *g,
-                int  day)
-{
-  if (day < g->calendar_first || day > g->calendar_last)
-    return is_weekday (day);
-  return g->working[day - g->calendar_first];
-}
-
-/* @day if it is a working day, else the next one. */
-static int
-next_working_day (Gen *g,
-                  int  day)
-{
-  while (!is_working_day (g, day))
-    day++;
-  return day;
-}
-
-static int
-add_working_days (Gen *g,
-                  int  day,
-                  int  n)
-{
-  while (n > 0)
-    {
-      day++;
-      if (is_working_day (g, day))
-        n--;
-    }
-  return day;
-}
-
-/* The reply deadline of an item assigned, or sent back, on @day: what
- * dd_calendar_dup_deadline() gives. */
-static int
-deadline_from (Gen      *g,
-               gboolean  voter,
-               int       day)
-{
-  g_autofree char *end = NULL;
-  char text[11];
-
-  if (voter)
-    return add_working_days (g, day, g->rules.opinion_working_days);
-  format_day (day, text);
-  end = dd_calendar_add_months (text, g->rules.suggestion_months);
-  return next_working_day (g, parse_day (end));
-}
-
-/* Planning */
 
 static guint
 pick_class (Rng *rng)
@@ -2138,85 +1951,39 @@ pick_class (Rng *rng)
   return r < 60 ? 0 : r < 90 ? 1 : 2;
 }
 
-/* 75 / 20 / 5 overall, a little kinder to A replies and harsher to C ones.
- * @round counts from 0; @content: only satisfied or basically satisfied. */
+/* 75 / 20 / 5 overall, a little kinder to A replies and harsher to C ones. */
 static guint
-pick_verdict (Rng      *rng,
-              guint     reply_class,
-              guint     round,
-              gboolean  content)
+pick_verdict (Rng   *rng,
+              guint  reply_class,
+              guint  round)
 {
   static const guint16 by_class[3][3] = { { 800, 180, 20 }, { 720, 230, 50 }, { 570, 230, 200 } };
-  static const guint16 later_round[3] = { 600, 370, 30 };
+  static const guint16 second_round[3] = { 600, 370, 30 };
 
-  return rng_weighted (rng, round > 0 ? later_round : by_class[reply_class],
-                       content || round + 1 >= MAX_ROUNDS ? 2 : 3);
+  return rng_weighted (rng, round > 1 ? second_round : by_class[reply_class], 3);
 }
 
-/* A suggestion still in memory that the duplicate @draft, decided on @day,
- * may be merged into, as an index + 1, or 0: the same kind (of a voter's
- * opinion, the same district), not rejected, merged or transferred out, and
- * not evaluated by then, so that the proposers who join it give their
- * verdicts on every round of its handling. */
-static guint
-find_merge_target (Gen         *g,
-                   const Draft *draft,
-                   int          day)
-{
-  guint scanned = 0;
-
-  for (guint i = g->pending->len; i > g->pending_head && scanned < MERGE_LOOKBACK; i--, scanned++)
-    {
-      const Pending *t = PENDING (g, i - 1);
-      guint joining = 0;
-
-      if (t->draft.voter != draft->voter || (draft->voter && t->draft.district != draft->district))
-        continue;
-      if (t->h.state == ST_REJECTED || t->h.state == ST_MERGED || t->h.state == ST_TRANSFERRED_OUT)
-        continue;
-      if ((t->h.n_evaluations > 0 && t->h.evaluations[0] <= day) || t->n_merges >= MAX_MERGES_IN)
-        continue;
-      for (guint k = 0; k < draft->n_proposers; k++)
-        {
-          gboolean known = FALSE;
-
-          for (guint j = 0; j < t->draft.n_proposers; j++)
-            known |= t->draft.proposers[j] == draft->proposers[k];
-          joining += !known;
-        }
-      if (t->draft.n_proposers + joining > MAX_PROPOSERS)
-        continue;
-      return i;
-    }
-  return 0;
-}
-
-/* The dates of the handling and the state at the anchor; *target: the
- * suggestion a duplicate is merged into (find_merge_target()). */
 static void
 plan_handling (Gen         *g,
                Rng         *rng,
                const Draft *draft,
-               Handling    *h,
-               guint       *target)
+               Handling    *h)
 {
-  gboolean voter = draft->voter;
-  int reply = 0, evaluation = 0, close;
+  int review_start, decision, handling_start, reply, evaluation, close;
+  gboolean unsatisfied = FALSE;
 
   memset (h, 0, sizeof *h);
   h->round = 1;
-  *target = 0;
 
-  /* The office works on working days; voters' opinions are handled faster. */
-  h->reviewed = next_working_day (g, draft->registered + (voter ? 1 : rng_range (rng, 1, 3)));
-  h->decided = next_working_day (g, voter ? draft->registered + rng_range (rng, 2, 6)
-                                          : draft->registered + rng_range (rng, 5, 25));
-  if (g->anchor < h->reviewed)
+  review_start = draft->registered + (draft->voter ? 1 : rng_range (rng, 1, 3));
+  decision = draft->voter ? draft->registered + rng_range (rng, 2, 6)
+                          : draft->registered + rng_range (rng, 5, 25);
+  if (g->anchor < review_start)
     {
       h->state = ST_REGISTERED;
       return;
     }
-  if (g->anchor < h->decided)
+  if (g->anchor < decision)
     {
       h->state = ST_UNDER_REVIEW;
       return;
@@ -2228,10 +1995,10 @@ plan_handling (Gen         *g,
       h->state = ST_REJECTED;
       return;
     }
-  if (quota_take (&g->q_merged) && (*target = find_merge_target (g, draft, h->decided)) != 0)
+  if (quota_take (&g->q_merged) && g->last_by_category[draft->category] != 0)
     {
       h->state = ST_MERGED;
-      h->merged_into = PENDING (g, *target - 1)->id;
+      h->merged_into = g->last_by_category[draft->category];
       return;
     }
   if (quota_take (&g->q_transferred))
@@ -2240,62 +2007,69 @@ plan_handling (Gen         *g,
       return;
     }
 
-  h->assigned = h->decided;
-  h->deadlines[0] = deadline_from (g, voter, h->assigned);
-  h->handling_started = next_working_day (g, h->assigned + (voter ? rng_range (rng, 1, 2)
-                                                                  : rng_range (rng, 1, 5)));
-  if (g->anchor < h->handling_started || quota_take (&g->q_stall_assigned))
+  h->assigned = decision;
+  h->deadline = draft->voter ? decision + 15 : add_months (decision, 3);
+  handling_start = decision + (draft->voter ? rng_range (rng, 1, 2) : rng_range (rng, 1, 5));
+  if (g->anchor < handling_start || quota_take (&g->q_stall_assigned))
     {
       h->state = ST_ASSIGNED;
       return;
     }
 
-  /* Rounds of reply and evaluation, until every proposer is content. */
-  for (guint r = 0; ; r++)
+  if (quota_take (&g->q_late))
+    reply = h->deadline + (draft->voter ? rng_range (rng, 1, 10) : rng_range (rng, 5, 40));
+  else
+    reply = draft->voter ? handling_start + rng_range (rng, 2, 11)
+                         : handling_start + rng_range (rng, 20, MAX (21, h->deadline - handling_start));
+  if (g->anchor < reply || quota_take (&g->q_stall_handling))
     {
-      gboolean unsatisfied = FALSE;
+      h->state = ST_HANDLING;
+      return;
+    }
+  h->replies[0] = reply;
+  h->classes[0] = pick_class (rng);
+  h->n_replies = 1;
 
-      if (r == 0 && quota_take (&g->q_late))
-        reply = h->deadlines[0] + (voter ? rng_range (rng, 1, 10) : rng_range (rng, 5, 40));
-      else if (r == 0)
-        reply = voter ? h->handling_started + rng_range (rng, 2, 11)
-                      : h->handling_started + rng_range (rng, 20, MAX (21, h->deadlines[0] - h->handling_started));
-      else
-        reply = evaluation + (voter ? rng_range (rng, 3, 15) : rng_range (rng, 15, 45));
-      reply = next_working_day (g, reply);
-      if (g->anchor < reply || quota_take (r == 0 ? &g->q_stall_handling : &g->q_stall_later_round))
+  evaluation = reply + (draft->voter ? rng_range (rng, 2, 10) : rng_range (rng, 7, 30));
+  if (g->anchor < evaluation || quota_take (&g->q_stall_replied))
+    {
+      h->state = ST_REPLIED;
+      return;
+    }
+  h->evaluations[0] = evaluation;
+  h->n_evaluations = 1;
+  for (guint i = 0; i < draft->n_proposers; i++)
+    {
+      h->verdicts[0][i] = pick_verdict (rng, h->classes[0], 1);
+      unsatisfied |= h->verdicts[0][i] == 2;
+    }
+
+  /* An unsatisfied proposer usually sends it back for a second round. */
+  if (unsatisfied && quota_take (&g->q_round2))
+    {
+      h->round = 2;
+      reply = evaluation + rng_range (rng, 15, 45);
+      if (g->anchor < reply)
         {
           h->state = ST_HANDLING;
           return;
         }
-      h->replies[r] = reply;
-      h->classes[r] = r == 0 ? pick_class (rng) : rng_permille (rng, 700) ? 0 : 1;
-      h->n_replies = r + 1;
-
-      evaluation = reply + (voter ? rng_range (rng, 2, 10) : r == 0 ? rng_range (rng, 7, 30)
-                                                                    : rng_range (rng, 5, 20));
-      if (g->anchor < evaluation || (r == 0 && quota_take (&g->q_stall_replied)))
+      h->replies[1] = reply;
+      h->classes[1] = rng_permille (rng, 700) ? 0 : 1;
+      h->n_replies = 2;
+      evaluation = reply + rng_range (rng, 5, 20);
+      if (g->anchor < evaluation)
         {
           h->state = ST_REPLIED;
           return;
         }
-      h->evaluations[r] = evaluation;
-      h->n_evaluations = r + 1;
+      h->evaluations[1] = evaluation;
+      h->n_evaluations = 2;
       for (guint i = 0; i < draft->n_proposers; i++)
-        {
-          h->verdicts[r][i] = pick_verdict (rng, h->classes[r], r, FALSE);
-          unsatisfied |= h->verdicts[r][i] == 2;
-        }
-      if (!unsatisfied)
-        break;
-
-      /* Anyone unsatisfied sends it back to the unit: another round, due
-       * by the same rule from the evaluation (dd_workflow_evaluate()). */
-      h->round = r + 2;
-      h->deadlines[r + 1] = deadline_from (g, voter, evaluation);
+        h->verdicts[1][i] = pick_verdict (rng, h->classes[1], 2);
     }
 
-  close = next_working_day (g, evaluation + rng_range (rng, 1, 15));
+  close = evaluation + rng_range (rng, 1, 15);
   if (g->anchor < close || quota_take (&g->q_stall_evaluated))
     {
       h->state = ST_EVALUATED;
@@ -2303,128 +2077,6 @@ plan_handling (Gen         *g,
     }
   h->closed = close;
   h->state = ST_CLOSED;
-}
-
-static void
-add_step (Handling *h,
-          guint     kind,
-          int       day,
-          guint     round)
-{
-  Step *step;
-
-  g_assert (h->n_steps < MAX_STEPS);
-  step = &h->steps[h->n_steps++];
-  step->kind = (guint8) kind;
-  step->day = day;
-  step->round = (guint8) round;
-}
-
-/* A time in office hours: 08:30–11:30 or 14:00–17:00, to the second. */
-static int
-office_time (Rng *rng)
-{
-  int minute = rng_permille (rng, 550) ? 8 * 60 + 30 + (int) rng_below (rng, 180)
-                                       : 14 * 60 + (int) rng_below (rng, 180);
-
-  return minute * 60 + (int) rng_below (rng, 60);
-}
-
-/* The steps that led to the state at the anchor, in order, each stamped:
- * later on its day than the step before it on the same day. One clerk
- * keeps the file, a colleague now and then stands in. */
-static void
-plan_steps (Rng         *rng,
-            const Draft *draft,
-            Handling    *h)
-{
-  guint clerk = rng_below (rng, G_N_ELEMENTS (clerks));
-
-  add_step (h, STEP_CREATE, draft->registered, 0);
-  if (h->state != ST_REGISTERED)
-    add_step (h, STEP_REVIEW, h->reviewed, 0);
-  switch (h->state)
-    {
-    case ST_REJECTED:
-      add_step (h, STEP_REJECT, h->decided, 0);
-      break;
-    case ST_MERGED:
-      add_step (h, STEP_MERGE, h->decided, 0);
-      break;
-    case ST_TRANSFERRED_OUT:
-      add_step (h, STEP_TRANSFER_OUT, h->decided, 0);
-      break;
-    default:
-      if (h->assigned == 0)
-        break;
-      add_step (h, STEP_ASSIGN, h->assigned, 0);
-      if (h->state == ST_ASSIGNED)
-        break;
-      add_step (h, STEP_HANDLING, h->handling_started, 0);
-      if (h->supervised != 0)
-        add_step (h, STEP_SUPERVISE, h->supervised, 0);
-      for (guint r = 0; r < h->n_replies; r++)
-        {
-          add_step (h, STEP_REPLY, h->replies[r], r);
-          if (r < h->n_evaluations)
-            add_step (h, STEP_EVALUATE, h->evaluations[r], r);
-        }
-      if (h->state == ST_CLOSED)
-        add_step (h, STEP_CLOSE, h->closed, 0);
-      break;
-    }
-
-  for (guint i = 0; i < h->n_steps; i++)
-    {
-      Step *step = &h->steps[i];
-
-      g_assert (i == 0 || step->day >= h->steps[i - 1].day);
-      step->clerk = (guint8) (rng_permille (rng, 150) ? rng_below (rng, G_N_ELEMENTS (clerks)) : clerk);
-      if (i > 0 && step->day == h->steps[i - 1].day)
-        step->secs = MIN (h->steps[i - 1].secs + rng_range (rng, 60, 900), 24 * 3600 - 1);
-      else
-        step->secs = office_time (rng);
-    }
-}
-
-/* The duplicate @draft, merged by @step, joins the suggestion at @index:
- * its proposers not already there follow the target's (dd_workflow_merge()),
- * and give their verdicts on the target's evaluations, all of them later. A
- * round its own proposers were content with stays content. */
-static void
-merge_into (Gen         *g,
-            Rng         *rng,
-            guint        index,
-            gint64       duplicate,
-            const Draft *draft,
-            const Step  *step)
-{
-  Pending *t = PENDING (g, index);
-  MergeIn *merge = &t->merges[t->n_merges++];
-
-  merge->duplicate = duplicate;
-  merge->day = step->day;
-  merge->secs = step->secs;
-  merge->clerk = step->clerk;
-  merge->first = (guint8) t->draft.n_proposers;
-  for (guint k = 0; k < draft->n_proposers; k++)
-    {
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < t->draft.n_proposers; j++)
-        known |= t->draft.proposers[j] == draft->proposers[k];
-      if (!known)
-        t->draft.proposers[t->draft.n_proposers++] = draft->proposers[k];
-    }
-  merge->count = (guint8) (t->draft.n_proposers - merge->first);
-
-  for (guint r = 0; r < t->h.n_evaluations; r++)
-    {
-      gboolean sent_back = r + 1 < t->h.round;
-
-      for (guint k = merge->first; k < t->draft.n_proposers; k++)
-        t->h.verdicts[r][k] = (guint8) pick_verdict (rng, t->h.classes[r], r, !sent_back);
-    }
 }
 
 static void
@@ -2597,462 +2249,33 @@ compose_reply (Gen         *g,
     }
 }
 
-
-/* Writing */
-
-static void
-format_int (gint64  value,
-            char   *out)
-{
-  g_snprintf (out, 24, "%" G_GINT64_FORMAT, value);
-}
-
-/* An audit_log row to write: a suggestion's steps are planned one by one,
- * but their audit rows are written by day, after the other rows, so that
- * SQLite's cache serves one table at a time as in a bare bulk insert (the
- * audit log's index by time is filled all over its last months). */
-typedef struct
-{
-  gsize       stamp;       /* offsets into Gen.audit_text */
-  gssize      old_value;   /* -1: NULL */
-  gssize      new_value;
-  const char *entity;      /* static */
-  const char *field;       /* static */
-  gint64      entity_id;
-  guint8      clerk;
-} AuditRow;
-
-/* The audit rows' flush: whatever number of them a day brings, at most this many at once. */
-#define AUDIT_BATCH 65536
-
-/* YYYY-MM-DDTHH:MM:SS of @day at @secs into @s (20 bytes). */
-static void
-format_stamp (int   day,
-              int   secs,
-              char *s)
-{
-  format_day (day, s);
-  s[10] = 'T';
-  s[11] = '0' + secs / 36000;
-  s[12] = '0' + secs / 3600 % 10;
-  s[13] = ':';
-  s[14] = '0' + secs % 3600 / 600;
-  s[15] = '0' + secs % 3600 / 60 % 10;
-  s[16] = ':';
-  s[17] = '0' + secs % 60 / 10;
-  s[18] = '0' + secs % 10;
-  s[19] = '\0';
-}
-
-/* The stamp (changed_at, operator) of the audit rows that follow. */
-static void
-set_stamp (Gen   *g,
-           int    day,
-           int    secs,
-           guint  clerk)
-{
-  char stamp[20];
-
-  format_stamp (day, secs, stamp);
-  g->stamp = g->audit_text->len;
-  g->stamp_clerk = (guint8) clerk;
-  g_string_append_len (g->audit_text, stamp, sizeof stamp);
-}
-
-static gssize
-keep_text (Gen        *g,
-           const char *text)
-{
-  gssize offset = (gssize) g->audit_text->len;
-
-  if (text == NULL)
-    return -1;
-  g_string_append_len (g->audit_text, text, (gssize) strlen (text) + 1);
-  return offset;
-}
-
-/* Writes the audit rows held so far, in order. */
 static gboolean
-flush_audit (Gen     *g,
-             GError **error)
+write_suggestion (Gen          *g,
+                  Rng          *rng,
+                  const Draft  *draft,
+                  GError      **error)
 {
-  sqlite3_stmt *s = g->ins_audit;
-  const char *text = g->audit_text->str;
-
-  for (guint i = 0; i < g->audit_rows->len; i++)
-    {
-      const AuditRow *row = &g_array_index (g->audit_rows, AuditRow, i);
-
-      sqlite3_bind_text (s, 1, text + row->stamp, 19, SQLITE_STATIC);
-      bind_text (s, 2, clerks[row->clerk]);
-      bind_text (s, 3, row->entity);
-      sqlite3_bind_int64 (s, 4, row->entity_id);
-      bind_text (s, 5, row->field);
-      bind_text (s, 6, row->old_value >= 0 ? text + row->old_value : NULL);
-      bind_text (s, 7, row->new_value >= 0 ? text + row->new_value : NULL);
-      if (!step (g, s, error))
-        return FALSE;
-    }
-  g_array_set_size (g->audit_rows, 0);
-  g_string_truncate (g->audit_text, 0);
-  return TRUE;
-}
-
-/* One audit_log row at the current stamp, as dd_store_audit() writes it
- * (held until flush_audit(); @entity and @field are static). */
-static gboolean
-audit (Gen         *g,
-       const char  *entity,
-       gint64       entity_id,
-       const char  *field,
-       const char  *old_value,
-       const char  *new_value,
-       GError     **error)
-{
-  AuditRow row;
-
-  row.stamp = g->stamp;
-  row.old_value = keep_text (g, old_value);
-  row.new_value = keep_text (g, new_value);
-  row.entity = entity;
-  row.field = field;
-  row.entity_id = entity_id;
-  row.clerk = g->stamp_clerk;
-  g_array_append_val (g->audit_rows, row);
-  return TRUE;
-}
-
-static gboolean
-audit_int (Gen         *g,
-           const char  *entity,
-           gint64       entity_id,
-           const char  *field,
-           gint64       old_value,
-           gint64       new_value,
-           GError     **error)
-{
-  char old_text[24], new_text[24];
-
-  format_int (old_value, old_text);
-  format_int (new_value, new_text);
-  return audit (g, entity, entity_id, field, old_value != 0 ? old_text : NULL,
-                new_value != 0 ? new_text : NULL, error);
-}
-
-/* A changed column of the suggestion, as apply_changes() audits it (nothing if unchanged). */
-static gboolean
-audit_day (Gen         *g,
-           gint64       id,
-           const char  *field,
-           int          old_day,
-           int          new_day,
-           GError     **error)
-{
-  char old_text[11], new_text[11];
-
-  if (old_day == new_day)
-    return TRUE;
-  if (old_day > 0)
-    format_day (old_day, old_text);
-  if (new_day > 0)
-    format_day (new_day, new_text);
-  return audit (g, "suggestions", id, field, old_day > 0 ? old_text : NULL,
-                new_day > 0 ? new_text : NULL, error);
-}
-
-static gboolean
-audit_state (Gen         *g,
-             gint64       id,
-             guint        from,
-             guint        to,
-             GError     **error)
-{
-  return audit (g, "suggestions", id, "state", state_codes[from], state_codes[to], error);
-}
-
-/* The registration, as dd_entity_save() audits an insert (a row for each
- * field with a value, in the order of its fields) and the proposers as a
- * reception records them. */
-static gboolean
-audit_creation (Gen          *g,
-                gint64        id,
-                const Draft  *draft,
-                const char   *number,
-                const char   *voter_name,
-                const char   *voter_phone,
-                GError      **error)
-{
-  char registered[11];
-
-  format_day (draft->registered, registered);
-  if (!audit (g, "suggestions", id, "number", NULL, number, error) ||
-      !audit (g, "suggestions", id, "kind", NULL, draft->voter ? "voter_opinion" : "deputy_suggestion", error) ||
-      !audit (g, "suggestions", id, "title", NULL, g->title->str, error) ||
-      !audit (g, "suggestions", id, "body", NULL, g->body->str, error) ||
-      !audit (g, "suggestions", id, "category", NULL, categories[draft->category].code, error) ||
-      !audit (g, "suggestions", id, "state", NULL, state_codes[ST_REGISTERED], error) ||
-      !audit (g, "suggestions", id, "registered-on", NULL, registered, error))
-    return FALSE;
-  if (draft->voter &&
-      (!audit_int (g, "suggestions", id, "station-id", 0, draft->station_id, error) ||
-       !audit_int (g, "suggestions", id, "reception-id", 0, draft->reception_id, error) ||
-       (voter_name != NULL && !audit (g, "suggestions", id, "voter-name", NULL, voter_name, error)) ||
-       (voter_phone != NULL && !audit (g, "suggestions", id, "voter-phone", NULL, voter_phone, error))))
-    return FALSE;
-  if (!audit (g, "suggestions", id, "round", NULL, "1", error) ||
-      !audit (g, "suggestions", id, "published", NULL, "0", error))
-    return FALSE;
-  for (guint i = 0; i < draft->n_own; i++)
-    if (!audit_int (g, "suggestions", id, "proposers", 0, draft->proposers[i], error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-write_assignment (Gen             *g,
-                  gint64           id,
-                  const Handling  *h,
-                  GError         **error)
-{
-  if (!audit_state (g, id, ST_UNDER_REVIEW, ST_ASSIGNED, error) ||
-      !audit_day (g, id, "assigned-on", 0, h->assigned, error) ||
-      !audit_day (g, id, "deadline-on", 0, h->deadlines[0], error))
-    return FALSE;
-  for (guint i = 0; i < h->n_units; i++)
-    if (!audit_int (g, "suggestions", id, i == 0 ? "lead-unit-id" : "co-unit-id", 0, h->units[i], error))
-      return FALSE;
-  return TRUE;
-}
-
-/* dd_supervision_start(): the supervision's row, audited as inserted, then
- * the flag on the suggestion. */
-static gboolean
-write_supervision (Gen             *g,
-                   Rng             *rng,
-                   gint64           id,
-                   const Handling  *h,
-                   GError         **error)
-{
-  sqlite3_stmt *s = g->ins_supervision;
-  gint64 supervision_id = ++g->next_supervision;
-  const char *mode = supervision_modes[h->supervision_mode];
-  char started[11], ended[11];
-
-  sqlite3_bind_int64 (s, 1, supervision_id);
-  sqlite3_bind_int64 (s, 2, id);
-  bind_text (s, 3, mode);
-  if (h->supervision_mode == 1)
-    {
-      make_name (rng, rng_permille (rng, 300), "汉族", g->text3);
-      bind_gstring (s, 4, g->text3);
-    }
-  else
-    sqlite3_bind_null (s, 4);
-  bind_day (s, 5, h->supervised, started);
-  bind_day (s, 6, h->state == ST_CLOSED ? h->closed : 0, ended);
-  bind_text (s, 7, supervision_notes[h->supervision_mode]);
-  if (!step (g, s, error))
-    return FALSE;
-
-  return audit_int (g, "supervisions", supervision_id, "suggestion-id", 0, id, error) &&
-         audit (g, "supervisions", supervision_id, "mode", NULL, mode, error) &&
-         (h->supervision_mode != 1 ||
-          audit (g, "supervisions", supervision_id, "leader-name", NULL, g->text3->str, error)) &&
-         audit (g, "supervisions", supervision_id, "started-on", NULL, started, error) &&
-         audit (g, "supervisions", supervision_id, "note", NULL, supervision_notes[h->supervision_mode], error) &&
-         audit (g, "suggestions", id, "supervision", NULL, mode, error);
-}
-
-/* dd_workflow_reply(): the state and date, then the reply's row, audited as inserted. */
-static gboolean
-write_reply (Gen             *g,
-             Rng             *rng,
-             gint64           id,
-             const Draft     *draft,
-             const Handling  *h,
-             guint            r,
-             GError         **error)
-{
-  sqlite3_stmt *s = g->ins_reply;
-  gint64 reply_id = ++g->next_reply;
-  gboolean signed_off = h->n_units > 1;
-  char replied[11];
-
-  if (!audit_state (g, id, ST_HANDLING, ST_REPLIED, error) ||
-      !audit_day (g, id, "replied-on", r > 0 ? h->replies[r - 1] : 0, h->replies[r], error))
-    return FALSE;
-
-  compose_reply (g, rng, draft, h->classes[r], h->replies[r]);
-  sqlite3_bind_int64 (s, 1, reply_id);
-  sqlite3_bind_int64 (s, 2, id);
-  sqlite3_bind_int64 (s, 3, h->units[0]);
-  sqlite3_bind_int (s, 4, (int) r + 1);
-  bind_text (s, 5, reply_classes[h->classes[r]]);
-  bind_gstring (s, 6, g->text);
-  bind_day (s, 7, h->replies[r], replied);
-  sqlite3_bind_int (s, 8, signed_off);
-  if (!step (g, s, error))
-    return FALSE;
-
-  return audit_int (g, "replies", reply_id, "suggestion-id", 0, id, error) &&
-         audit_int (g, "replies", reply_id, "unit-id", 0, h->units[0], error) &&
-         audit_int (g, "replies", reply_id, "round", 0, r + 1, error) &&
-         audit (g, "replies", reply_id, "class", NULL, reply_classes[h->classes[r]], error) &&
-         audit (g, "replies", reply_id, "body", NULL, g->text->str, error) &&
-         audit (g, "replies", reply_id, "replied-on", NULL, replied, error) &&
-         audit (g, "replies", reply_id, "co-units-signed-off", NULL, signed_off ? "1" : "0", error);
-}
-
-/* dd_workflow_evaluate(): the state (on, or back to handling with the next
- * round and its deadline), then one verdict a proposer, audited as inserted. */
-static gboolean
-write_evaluation (Gen             *g,
-                  Rng             *rng,
-                  gint64           id,
-                  const Draft     *draft,
-                  const Handling  *h,
-                  guint            r,
-                  GError         **error)
-{
-  gboolean sent_back = r + 1 < h->round;
-  char evaluated[11];
-
-  if (!audit_state (g, id, ST_REPLIED, sent_back ? ST_HANDLING : ST_EVALUATED, error) ||
-      !audit_day (g, id, "evaluated-on", r > 0 ? h->evaluations[r - 1] : 0, h->evaluations[r], error))
-    return FALSE;
-  if (sent_back &&
-      (!audit_int (g, "suggestions", id, "round", r + 1, r + 2, error) ||
-       !audit_day (g, id, "deadline-on", h->deadlines[r], h->deadlines[r + 1], error)))
-    return FALSE;
-
-  format_day (h->evaluations[r], evaluated);
-  for (guint i = 0; i < draft->n_proposers; i++)
-    {
-      sqlite3_stmt *s = g->ins_evaluation;
-      gint64 evaluation_id = ++g->next_evaluation;
-      guint verdict = h->verdicts[r][i];
-      const char *comment = NULL;
-
-      if (verdict == 2)
-        comment = PICK (rng, unsatisfied_comments);
-      else if (rng_permille (rng, 150))
-        comment = PICK (rng, satisfied_comments);
-
-      sqlite3_bind_int64 (s, 1, evaluation_id);
-      sqlite3_bind_int64 (s, 2, id);
-      sqlite3_bind_int64 (s, 3, draft->proposers[i]);
-      sqlite3_bind_int (s, 4, (int) r + 1);
-      bind_text (s, 5, verdict_codes[verdict]);
-      sqlite3_bind_text (s, 6, evaluated, 10, SQLITE_STATIC);
-      bind_text (s, 7, comment);
-      if (!step (g, s, error))
-        return FALSE;
-
-      if (!audit_int (g, "evaluations", evaluation_id, "suggestion-id", 0, id, error) ||
-          !audit_int (g, "evaluations", evaluation_id, "deputy-id", 0, draft->proposers[i], error) ||
-          !audit_int (g, "evaluations", evaluation_id, "round", 0, r + 1, error) ||
-          !audit (g, "evaluations", evaluation_id, "verdict", NULL, verdict_codes[verdict], error) ||
-          !audit (g, "evaluations", evaluation_id, "evaluated-on", NULL, evaluated, error) ||
-          (comment != NULL && !audit (g, "evaluations", evaluation_id, "comment", NULL, comment, error)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* dd_workflow_close(): the state, the date, publicity, and the end of an open supervision. */
-static gboolean
-write_closing (Gen             *g,
-               gint64           id,
-               gint64           supervision_id,
-               const Handling  *h,
-               GError         **error)
-{
-  char closed[11];
-
-  format_day (h->closed, closed);
-  if (!audit_state (g, id, ST_EVALUATED, ST_CLOSED, error) ||
-      !audit (g, "suggestions", id, "closed-on", NULL, closed, error) ||
-      (h->published && !audit (g, "suggestions", id, "published", "0", "1", error)))
-    return FALSE;
-  if (supervision_id == 0)
-    return TRUE;
-  return audit (g, "supervisions", supervision_id, "ended-on", NULL, closed, error) &&
-         audit (g, "suggestions", id, "supervision", supervision_modes[h->supervision_mode], NULL, error);
-}
-
-static gboolean
-stamp_before (const MergeIn *merge,
-              const Step    *step)
-{
-  return merge->day < step->day || (merge->day == step->day && merge->secs < step->secs);
-}
-
-static gboolean write_suggestion (Gen      *g,
-                                  Rng      *rng,
-                                  Pending  *p,
-                                  GError  **error);
-
-/* A duplicate merged into this one: the duplicate is written first, its
- * merge last, then its proposers join on this one's trail, so that the
- * audit log's ids, like its times, follow the merge as dd_workflow_merge()
- * writes it. */
-static gboolean
-write_merge_in (Gen            *g,
-                Rng            *rng,
-                gint64          id,
-                const Draft    *draft,
-                const MergeIn  *merge,
-                GError        **error)
-{
-  Pending *duplicate = PENDING_ID (g, merge->duplicate);
-
-  g_assert (duplicate->id == merge->duplicate && !duplicate->written);
-  if (!write_suggestion (g, rng, duplicate, error))
-    return FALSE;
-
-  set_stamp (g, merge->day, merge->secs, merge->clerk);
-  for (guint k = merge->first; k < (guint) merge->first + merge->count; k++)
-    if (!audit_int (g, "suggestions", id, "proposers", 0, draft->proposers[k], error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-write_suggestion (Gen      *g,
-                  Rng      *rng,
-                  Pending  *p,
-                  GError  **error)
-{
-  const Draft *draft = &p->draft;
-  const Handling *h = &p->h;
-  gint64 id = p->id;
+  gint64 id = ++g->n_written;
+  Handling h;
   sqlite3_stmt *s = g->ins_suggestion;
   char registered[11], assigned[11], deadline[11], replied[11], evaluated[11], closed[11];
-  char created_at[20], updated_at[20];
+  char day_buf[11];
+  int year = year_of_day (draft->registered);
+  guint *counter = &g->numbers[draft->voter][CLAMP (year - year_of_day (g->first_day), 0, N_YEARS + 1)];
   char number[32];
-  gboolean has_voter_name = FALSE, has_voter_phone = FALSE;
-  const char *rejection_reason = NULL;
-  gint64 supervision_id = 0;
-  const Step *last = &h->steps[h->n_steps - 1];
-  guint merge = 0;
+  gboolean has_voter_name = FALSE;
 
-  /* Starting supervision leaves updated_at alone (dd_supervision_start()). */
-  if (last->kind == STEP_SUPERVISE)
-    last--;
+  plan_handling (g, rng, draft, &h);
+  if (h.assigned > 0)
+    pick_units (g, rng, draft, &h);
 
-  p->written = TRUE;
-  g->n_written++;
   if (draft->voter)
     compose_voter_text (g, rng, draft, g->text2, &has_voter_name);
   else
     compose_deputy_text (g, rng, draft);
 
-  g_snprintf (number, sizeof number, "%s%d-%04u", draft->voter ? "YJ" : "JY",
-              year_of_day (draft->registered), p->number);
-
-  /* Created at its registration, updated by its last move. */
-  format_stamp (last->day, last->secs, updated_at);
-  format_stamp (h->steps[0].day, h->steps[0].secs, created_at);
+  /* 建议 JY2024-0012, 意见 YJ2024-0345: numbered per year and kind. */
+  g_snprintf (number, sizeof number, "%s%d-%04u", draft->voter ? "YJ" : "JY", year, ++*counter);
 
   sqlite3_bind_int64 (s, 1, id);
   sqlite3_bind_text (s, 2, number, -1, SQLITE_STATIC);
@@ -3060,7 +2283,7 @@ write_suggestion (Gen      *g,
   bind_gstring (s, 4, g->title);
   bind_gstring (s, 5, g->body);
   bind_text (s, 6, categories[draft->category].code);
-  bind_text (s, 7, state_codes[h->state]);
+  bind_text (s, 7, state_codes[h.state]);
   bind_day (s, 8, draft->registered, registered);
   if (draft->voter)
     {
@@ -3070,8 +2293,7 @@ write_suggestion (Gen      *g,
         bind_gstring (s, 11, g->text2);
       else
         sqlite3_bind_null (s, 11);
-      has_voter_phone = rng_permille (rng, 500);
-      if (has_voter_phone)
+      if (rng_permille (rng, 500))
         {
           make_phone (rng, g->text3);
           bind_gstring (s, 12, g->text3);
@@ -3086,41 +2308,41 @@ write_suggestion (Gen      *g,
       sqlite3_bind_null (s, 11);
       sqlite3_bind_null (s, 12);
     }
-  bind_day (s, 13, h->assigned, assigned);
-  bind_day (s, 14, h->assigned > 0 ? h->deadlines[h->round - 1] : 0, deadline);
-  bind_day (s, 15, h->n_replies > 0 ? h->replies[h->n_replies - 1] : 0, replied);
-  bind_day (s, 16, h->n_evaluations > 0 ? h->evaluations[h->n_evaluations - 1] : 0, evaluated);
-  bind_day (s, 17, h->closed, closed);
-  sqlite3_bind_int (s, 18, (int) h->round);
-  if (h->merged_into != 0)
-    sqlite3_bind_int64 (s, 19, h->merged_into);
+  bind_day (s, 13, h.assigned, assigned);
+  bind_day (s, 14, h.deadline, deadline);
+  bind_day (s, 15, h.n_replies > 0 ? h.replies[h.n_replies - 1] : 0, replied);
+  bind_day (s, 16, h.n_evaluations > 0 ? h.evaluations[h.n_evaluations - 1] : 0, evaluated);
+  bind_day (s, 17, h.closed, closed);
+  sqlite3_bind_int (s, 18, (int) h.round);
+  if (h.merged_into != 0)
+    sqlite3_bind_int64 (s, 19, h.merged_into);
   else
     sqlite3_bind_null (s, 19);
-  if (h->state == ST_REJECTED)
-    rejection_reason = PICK (rng, rejection_reasons);
-  bind_text (s, 20, rejection_reason);
-  if (h->state == ST_TRANSFERRED_OUT)
+  bind_text (s, 20, h.state == ST_REJECTED ? PICK (rng, rejection_reasons) : NULL);
+  if (h.state == ST_TRANSFERRED_OUT)
     {
       /* Out to another level's congress. */
-      g_string_truncate (g->destination, 0);
+      g_string_truncate (g->text, 0);
       if (!draft->voter && rng_permille (rng, 500))
-        g_string_append_printf (g->destination, "%s人大常委会", province_name);
+        g_string_append_printf (g->text, "%s人大常委会", province_name);
       else if (rng_permille (rng, 500))
-        g_string_append_printf (g->destination, "%s人大常委会", DISTRICT (g, draft->district)->name);
+        g_string_append_printf (g->text, "%s人大常委会", DISTRICT (g, draft->district)->name);
       else
-        g_string_append_printf (g->destination, "%s%s", TOWNSHIP (g, draft->township)->name,
+        g_string_append_printf (g->text, "%s%s", TOWNSHIP (g, draft->township)->name,
                                 DISTRICT (g, draft->district)->county ? "人大主席团" : "人大工委");
-      bind_gstring (s, 21, g->destination);
+      bind_gstring (s, 21, g->text);
     }
   else
     sqlite3_bind_null (s, 21);
-  sqlite3_bind_int (s, 22, h->published);
-  sqlite3_bind_text (s, 23, created_at, 19, SQLITE_STATIC);
-  sqlite3_bind_text (s, 24, updated_at, 19, SQLITE_STATIC);
+  sqlite3_bind_int (s, 22, h.state == ST_CLOSED && rng_permille (rng, 400));
+  bind_text (s, 23, g->now);
+  bind_text (s, 24, g->now);
   if (!step (g, s, error))
     return FALSE;
 
-  /* Its own proposers, then those of the duplicates merged into it. */
+  if (h.state != ST_MERGED)
+    g->last_by_category[draft->category] = id;
+
   for (guint i = 0; i < draft->n_proposers; i++)
     {
       s = g->ins_proposer;
@@ -3131,77 +2353,83 @@ write_suggestion (Gen      *g,
         return FALSE;
     }
 
-  for (guint i = 0; i < h->n_units; i++)
+  for (guint i = 0; i < h.n_units; i++)
     {
       s = g->ins_suggestion_unit;
       sqlite3_bind_int64 (s, 1, id);
-      sqlite3_bind_int64 (s, 2, h->units[i]);
+      sqlite3_bind_int64 (s, 2, h.units[i]);
       bind_text (s, 3, i == 0 ? "lead" : "co");
       sqlite3_bind_text (s, 4, assigned, 10, SQLITE_STATIC);
       if (!step (g, s, error))
         return FALSE;
     }
 
-  /* The timeline: each step's rows and audit trail, and the merges into it where they fall. */
-  for (guint i = 0; i < h->n_steps; i++)
+  /* Supervision: a flag with its mode, mostly on deputies' suggestions. */
+  if (h.state >= ST_HANDLING && h.state <= ST_CLOSED &&
+      quota_take (draft->voter ? &g->q_supervised_voter : &g->q_supervised_deputy))
     {
-      const Step *st = &h->steps[i];
-      gboolean ok = TRUE;
+      guint mode = supervision_pattern[(g->supervision_turn++ + g->seed) % G_N_ELEMENTS (supervision_pattern)];
+      int limit = h.n_replies > 0 ? h.replies[0] : g->anchor;
+      int started = h.assigned + rng_range (rng, 10, 40);
 
-      for (; merge < p->n_merges && stamp_before (&p->merges[merge], st); merge++)
-        if (!write_merge_in (g, rng, id, draft, &p->merges[merge], error))
-          return FALSE;
+      /* Supervision starts while the unit is still at work. */
+      started = MAX (MIN (started, limit), h.assigned);
 
-      set_stamp (g, st->day, st->secs, st->clerk);
-      switch (st->kind)
+      s = g->ins_supervision;
+      sqlite3_bind_int64 (s, 1, ++g->next_supervision);
+      sqlite3_bind_int64 (s, 2, id);
+      bind_text (s, 3, supervision_modes[mode]);
+      if (mode == 1)
         {
-        case STEP_CREATE:
-          ok = audit_creation (g, id, draft, number, has_voter_name ? g->text2->str : NULL,
-                               has_voter_phone ? g->text3->str : NULL, error);
-          break;
-        case STEP_REVIEW:
-          ok = audit_state (g, id, ST_REGISTERED, ST_UNDER_REVIEW, error);
-          break;
-        case STEP_REJECT:
-          ok = audit_state (g, id, ST_UNDER_REVIEW, ST_REJECTED, error) &&
-               audit (g, "suggestions", id, "rejection-reason", NULL, rejection_reason, error);
-          break;
-        case STEP_MERGE:
-          ok = audit_state (g, id, ST_UNDER_REVIEW, ST_MERGED, error) &&
-               audit_int (g, "suggestions", id, "merged-into-id", 0, h->merged_into, error);
-          break;
-        case STEP_TRANSFER_OUT:
-          ok = audit_state (g, id, ST_UNDER_REVIEW, ST_TRANSFERRED_OUT, error) &&
-               audit (g, "suggestions", id, "transferred-to", NULL, g->destination->str, error);
-          break;
-        case STEP_ASSIGN:
-          ok = write_assignment (g, id, h, error);
-          break;
-        case STEP_HANDLING:
-          ok = audit_state (g, id, ST_ASSIGNED, ST_HANDLING, error);
-          break;
-        case STEP_SUPERVISE:
-          ok = write_supervision (g, rng, id, h, error);
-          supervision_id = g->next_supervision;
-          break;
-        case STEP_REPLY:
-          ok = write_reply (g, rng, id, draft, h, st->round, error);
-          break;
-        case STEP_EVALUATE:
-          ok = write_evaluation (g, rng, id, draft, h, st->round, error);
-          break;
-        case STEP_CLOSE:
-          ok = write_closing (g, id, supervision_id, h, error);
-          break;
-        default:
-          g_assert_not_reached ();
+          make_name (rng, rng_permille (rng, 300), "汉族", g->text3);
+          bind_gstring (s, 4, g->text3);
         }
-      if (!ok)
+      else
+        sqlite3_bind_null (s, 4);
+      bind_day (s, 5, started, day_buf);
+      bind_day (s, 6, h.state == ST_CLOSED ? h.closed : 0, closed);
+      bind_text (s, 7, supervision_notes[mode]);
+      if (!step (g, s, error))
         return FALSE;
     }
-  for (; merge < p->n_merges; merge++)
-    if (!write_merge_in (g, rng, id, draft, &p->merges[merge], error))
-      return FALSE;
+
+  for (guint r = 0; r < h.n_replies; r++)
+    {
+      s = g->ins_reply;
+      compose_reply (g, rng, draft, h.classes[r], h.replies[r]);
+      sqlite3_bind_int64 (s, 1, ++g->next_reply);
+      sqlite3_bind_int64 (s, 2, id);
+      sqlite3_bind_int64 (s, 3, h.units[0]);
+      sqlite3_bind_int (s, 4, (int) r + 1);
+      bind_text (s, 5, reply_classes[h.classes[r]]);
+      bind_gstring (s, 6, g->text);
+      bind_day (s, 7, h.replies[r], replied);
+      sqlite3_bind_int (s, 8, h.n_units > 1);
+      if (!step (g, s, error))
+        return FALSE;
+    }
+
+  for (guint r = 0; r < h.n_evaluations; r++)
+    for (guint i = 0; i < draft->n_proposers; i++)
+      {
+        guint verdict = h.verdicts[r][i];
+
+        s = g->ins_evaluation;
+        sqlite3_bind_int64 (s, 1, ++g->next_evaluation);
+        sqlite3_bind_int64 (s, 2, id);
+        sqlite3_bind_int64 (s, 3, draft->proposers[i]);
+        sqlite3_bind_int (s, 4, (int) r + 1);
+        bind_text (s, 5, verdict == 0 ? "satisfied" : verdict == 1 ? "basically_satisfied" : "unsatisfied");
+        bind_day (s, 6, h.evaluations[r], evaluated);
+        if (verdict == 2)
+          bind_text (s, 7, PICK (rng, unsatisfied_comments));
+        else if (rng_permille (rng, 150))
+          bind_text (s, 7, PICK (rng, satisfied_comments));
+        else
+          sqlite3_bind_null (s, 7);
+        if (!step (g, s, error))
+          return FALSE;
+      }
 
   return TRUE;
 }
@@ -3316,90 +2544,6 @@ plan_deputy_days (Gen   *g,
   return per_day;
 }
 
-
-/* Plans one suggestion and keeps it in memory (Gen.pending) until its rows
- * are written by flush_pending(). */
-static void
-plan_suggestion (Gen   *g,
-                 Rng   *rng,
-                 Draft *draft)
-{
-  Pending p;
-  Handling *h = &p.h;
-  int year = year_of_day (draft->registered);
-  guint target;
-
-  memset (&p, 0, sizeof p);
-  p.id = ++g->n_planned;
-  /* 建议 JY2024-0012, 意见 YJ2024-0345: numbered per year and kind. */
-  p.number = ++g->numbers[draft->voter][CLAMP (year - year_of_day (g->first_day), 0, N_YEARS + 1)];
-  draft->n_own = draft->n_proposers;
-  plan_handling (g, rng, draft, h, &target);
-  /* A duplicate raises the same matter as the suggestion it joins. */
-  if (target != 0)
-    draft->category = PENDING (g, target - 1)->draft.category;
-  if (h->assigned > 0)
-    pick_units (g, rng, draft, h);
-
-  /* Supervision: a flag with its mode, mostly on deputies' suggestions,
-   * started while the unit is at work. */
-  if (h->state >= ST_HANDLING && h->state <= ST_CLOSED &&
-      quota_take (draft->voter ? &g->q_supervised_voter : &g->q_supervised_deputy))
-    {
-      int limit = h->n_replies > 0 ? h->replies[0] : g->anchor;
-      int started = h->assigned + rng_range (rng, 10, 40);
-
-      h->supervision_mode = supervision_pattern[(g->supervision_turn++ + g->seed) % G_N_ELEMENTS (supervision_pattern)];
-      h->supervised = MAX (MIN (started, limit), h->handling_started);
-    }
-  h->published = h->state == ST_CLOSED && rng_permille (rng, 400);
-
-  plan_steps (rng, draft, h);
-  if (target != 0)
-    merge_into (g, rng, target - 1, p.id, draft, &h->steps[h->n_steps - 1]);
-
-  p.draft = *draft;
-  g_array_append_val (g->pending, p);
-}
-
-/* Writes the planned suggestions registered before @before: no duplicate
- * planned from then on can be merged into them. */
-static gboolean
-flush_pending (Gen     *g,
-               Rng     *rng,
-               int      before,
-               GError **error)
-{
-  guint total = g->profile->n_suggestions;
-
-  while (g->pending_head < g->pending->len)
-    {
-      Pending *p = PENDING (g, g->pending_head);
-
-      if (p->draft.registered >= before)
-        break;
-      /* A duplicate is written with the suggestion it was merged into. */
-      if (!p->written && !write_suggestion (g, rng, p, error))
-        return FALSE;
-      g->pending_head++;
-      if (g->n_written >= g->next_report)
-        {
-          report (g, 0.15 + 0.80 * g->n_written / total);
-          g->next_report += PROGRESS_EVERY;
-        }
-      if (g->audit_rows->len >= AUDIT_BATCH && !flush_audit (g, error))
-        return FALSE;
-    }
-  if (!flush_audit (g, error))
-    return FALSE;
-  if (g->pending_head >= 1024 && g->pending_head * 2 >= g->pending->len)
-    {
-      g_array_remove_range (g->pending, 0, g->pending_head);
-      g->pending_head = 0;
-    }
-  return TRUE;
-}
-
 static gboolean
 make_suggestions (Gen     *g,
                   guint    n_deputy,
@@ -3409,6 +2553,7 @@ make_suggestions (Gen     *g,
   g_autofree guint *per_day = NULL;
   guint next_reception = 0;
   guint16 deputy_weights[N_CATEGORIES], voter_weights[N_CATEGORIES];
+  guint total = g->profile->n_suggestions;
 
   rng_init (&rng, g->seed, 7);
   for (guint c = 0; c < N_CATEGORIES; c++)
@@ -3423,27 +2568,26 @@ make_suggestions (Gen     *g,
   quota_init (&g->q_stall_handling, &rng, 0.03);
   quota_init (&g->q_stall_replied, &rng, 0.03);
   quota_init (&g->q_stall_evaluated, &rng, 0.02);
-  quota_init (&g->q_stall_later_round, &rng, 0.12);
+  quota_init (&g->q_round2, &rng, 0.8);
   quota_init (&g->q_supervised_deputy, &rng, 0.06);
   quota_init (&g->q_supervised_voter, &rng, 0.01);
   quota_init (&g->q_late, &rng, 0.08);
 
   per_day = plan_deputy_days (g, &rng, n_deputy);
-  g->next_report = PROGRESS_EVERY;
 
   /* Day by day, so that ids and numbers follow the registration dates. */
   for (int day = g->first_day; day <= g->anchor; day++)
     {
-      if (!flush_pending (g, &rng, day - MERGE_WINDOW, error))
-        return FALSE;
-
       for (guint k = 0; k < per_day[day - g->first_day]; k++)
         {
           Draft draft;
 
           draft_deputy_suggestion (g, &rng, day, &draft);
           draft.category = rng_weighted (&rng, deputy_weights, N_CATEGORIES);
-          plan_suggestion (g, &rng, &draft);
+          if (!write_suggestion (g, &rng, &draft, error))
+            return FALSE;
+          if (g->n_written % PROGRESS_EVERY == 0)
+            report (g, 0.15 + 0.80 * g->n_written / total);
         }
 
       for (; next_reception < g->receptions->len &&
@@ -3458,12 +2602,13 @@ make_suggestions (Gen     *g,
 
               draft_voter_opinion (g, &rng, next_reception, &draft);
               draft.category = rng_weighted (&rng, voter_weights, N_CATEGORIES);
-              plan_suggestion (g, &rng, &draft);
+              if (!write_suggestion (g, &rng, &draft, error))
+                return FALSE;
+              if (g->n_written % PROGRESS_EVERY == 0)
+                report (g, 0.15 + 0.80 * g->n_written / total);
             }
         }
     }
-  if (!flush_pending (g, &rng, G_MAXINT, error))
-    return FALSE;
 
   /* The search index in one statement after the rows, not row by row (PERFORMANCE.md). */
   if (!dd_store_exec (g->store,
@@ -3798,8 +2943,7 @@ generate_in_transaction (DdStore  *store,
   guint n_voter = g->profile->n_suggestions * 3 / 5;
   gboolean ok;
 
-  if (!is_empty (g, error) || !load_checklist_items (g, error) || !load_calendar (g, error) ||
-      !prepare_statements (g, error))
+  if (!is_empty (g, error) || !load_checklist_items (g, error) || !prepare_statements (g, error))
     return FALSE;
 
   report (g, 0.0);
@@ -3854,9 +2998,6 @@ gen_clear (Gen *g)
   g_clear_pointer (&g->receptions, g_array_unref);
   g_clear_pointer (&g->reception_deputies, g_array_unref);
   g_clear_pointer (&g->checklist_items, g_array_unref);
-  g_clear_pointer (&g->pending, g_array_unref);
-  g_clear_pointer (&g->working, g_free);
-  g_clear_pointer (&g->audit_rows, g_array_unref);
   if (g->title != NULL)
     g_string_free (g->title, TRUE);
   if (g->body != NULL)
@@ -3867,10 +3008,6 @@ gen_clear (Gen *g)
     g_string_free (g->text2, TRUE);
   if (g->text3 != NULL)
     g_string_free (g->text3, TRUE);
-  if (g->destination != NULL)
-    g_string_free (g->destination, TRUE);
-  if (g->audit_text != NULL)
-    g_string_free (g->audit_text, TRUE);
 }
 
 static gboolean
@@ -3980,10 +3117,6 @@ dd_demo_generate (DdStore              *store,
   g.text = g_string_sized_new (512);
   g.text2 = g_string_sized_new (128);
   g.text3 = g_string_sized_new (128);
-  g.destination = g_string_sized_new (128);
-  g.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  g.audit_rows = g_array_sized_new (FALSE, FALSE, sizeof (AuditRow), 4096);
-  g.audit_text = g_string_sized_new (256 * 1024);
 
   /* The sync level cannot change inside a transaction; a bulk write needs
    * only NORMAL (PERFORMANCE.md), then the store's own setting returns. */

@@ -1,6 +1,4 @@
-/* test-demo.c: the demo generator is reproducible, complete and consistent:
- * with every state's rules, the workflow's moves and rounds, the calendar's
- * deadlines, merges, and its own history in the audit log
+/* test-demo.c: the demo generator is reproducible, complete and consistent
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,12 +6,10 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
-#include "dd-calendar.h"
 #include "dd-codes.h"
 #include "dd-demo.h"
 #include "dd-model-error.h"
 #include "dd-store-private.h"
-#include "dd-workflow.h"
 
 #define ANCHOR "2025-06-30"
 
@@ -234,6 +230,9 @@ static const struct { const char *rule; const char *sql; } invariants[] = {
     "'closed') AND (assigned_on IS NULL OR deadline_on IS NULL "
     "OR (SELECT count(*) FROM suggestion_units WHERE suggestion_id = s.id AND role = 'lead') <> 1 "
     "OR EXISTS (SELECT 1 FROM suggestion_units WHERE suggestion_id = s.id AND assigned_on <> s.assigned_on))" },
+  { "voters' opinions are due in 15 days",
+    "SELECT count(*) FROM suggestions WHERE kind = 'voter_opinion' AND assigned_on IS NOT NULL "
+    "AND deadline_on <> date(assigned_on, '+15 days')" },
   { "no reply of the current round before it is replied",
     "SELECT count(*) FROM suggestions s WHERE state IN ('assigned', 'handling') "
     "AND (SELECT count(*) FROM replies WHERE suggestion_id = s.id) <> round - 1" },
@@ -258,56 +257,31 @@ static const struct { const char *rule; const char *sql; } invariants[] = {
   { "no evaluation without a reply of its round",
     "SELECT count(*) FROM evaluations e WHERE NOT EXISTS (SELECT 1 FROM replies r "
     "WHERE r.suggestion_id = e.suggestion_id AND r.round = e.round AND r.replied_on <= e.evaluated_on)" },
-  { "every round after the first follows an unsatisfied one",
-    "SELECT count(*) FROM suggestions s WHERE round > 1 AND NOT EXISTS (SELECT 1 FROM evaluations "
-    "WHERE suggestion_id = s.id AND round = s.round - 1 AND verdict = 'unsatisfied')" },
-  { "an unsatisfied verdict always sends it back for another round",
-    "SELECT count(*) FROM evaluations e JOIN suggestions s ON s.id = e.suggestion_id "
-    "WHERE e.verdict = 'unsatisfied' AND e.round >= s.round" },
-  { "no evaluated or closed one has an unsatisfied verdict in its last round",
-    "SELECT count(*) FROM suggestions s WHERE state IN ('evaluated', 'closed') AND EXISTS (SELECT 1 "
-    "FROM evaluations WHERE suggestion_id = s.id AND round = s.round AND verdict = 'unsatisfied')" },
-  { "each round's evaluation has a verdict from every proposer",
-    "SELECT count(*) FROM (SELECT DISTINCT suggestion_id, round FROM evaluations) r "
-    "WHERE (SELECT count(*) FROM evaluations WHERE suggestion_id = r.suggestion_id AND round = r.round) "
-    "<> (SELECT count(*) FROM suggestion_proposers WHERE suggestion_id = r.suggestion_id)" },
-  { "a later round's reply follows the evaluation that opened it",
-    "SELECT count(*) FROM replies r WHERE round > 1 AND replied_on < (SELECT max(evaluated_on) "
-    "FROM evaluations WHERE suggestion_id = r.suggestion_id AND round = r.round - 1)" },
+  { "a second round follows an unsatisfied first one",
+    "SELECT count(*) FROM suggestions s WHERE round = 2 AND NOT EXISTS (SELECT 1 FROM evaluations "
+    "WHERE suggestion_id = s.id AND round = 1 AND verdict = 'unsatisfied')" },
   { "only closed ones have a closing date or are published",
     "SELECT count(*) FROM suggestions WHERE (state = 'closed') <> (closed_on IS NOT NULL) "
     "OR (published = 1 AND state <> 'closed')" },
   { "merged ones point to an earlier suggestion",
     "SELECT count(*) FROM suggestions WHERE (state = 'merged') <> (merged_into_id IS NOT NULL) "
     "OR merged_into_id >= id" },
-  { "merges only into a suggestion not rejected, merged or transferred out",
-    "SELECT count(*) FROM suggestions d JOIN suggestions t ON t.id = d.merged_into_id "
-    "WHERE t.state IN ('rejected', 'merged', 'transferred_out')" },
-  { "a merged duplicate's proposers are proposers of the one it joined",
-    "SELECT count(*) FROM suggestions d JOIN suggestion_proposers p ON p.suggestion_id = d.id "
-    "WHERE d.state = 'merged' AND NOT EXISTS (SELECT 1 FROM suggestion_proposers q "
-    "WHERE q.suggestion_id = d.merged_into_id AND q.deputy_id = p.deputy_id)" },
   { "rejected ones say why, and only they",
     "SELECT count(*) FROM suggestions WHERE (state = 'rejected') <> (rejection_reason IS NOT NULL)" },
   { "transferred ones say where, and only they",
     "SELECT count(*) FROM suggestions WHERE (state = 'transferred_out') <> (transferred_to IS NOT NULL)" },
-  /* Its own proposers are those registered with it (check_audit_trails():
-   * the others joined with a duplicate merged into it). */
-  { "proposers are numbered from 1",
-    "SELECT count(*) FROM suggestions s WHERE (SELECT count(*) FROM suggestion_proposers "
-    "WHERE suggestion_id = s.id) NOT BETWEEN 1 AND 8 "
-    "OR (SELECT max(position) FROM suggestion_proposers WHERE suggestion_id = s.id) "
-    "<> (SELECT count(*) FROM suggestion_proposers WHERE suggestion_id = s.id)" },
-  { "deputies' suggestions have no station",
+  { "deputies' suggestions have 1-3 proposers numbered from 1 and no station",
     "SELECT count(*) FROM suggestions s WHERE kind = 'deputy_suggestion' AND (station_id IS NOT NULL "
-    "OR reception_id IS NOT NULL)" },
+    "OR reception_id IS NOT NULL "
+    "OR (SELECT count(*) FROM suggestion_proposers WHERE suggestion_id = s.id) NOT BETWEEN 1 AND 3 "
+    "OR (SELECT max(position) FROM suggestion_proposers WHERE suggestion_id = s.id) "
+    "<> (SELECT count(*) FROM suggestion_proposers WHERE suggestion_id = s.id))" },
   { "voters' opinions come from a reception at their station, taken by a deputy there",
     "SELECT count(*) FROM suggestions s WHERE kind = 'voter_opinion' AND (reception_id IS NULL "
     "OR station_id IS NOT (SELECT station_id FROM receptions WHERE id = s.reception_id) "
     "OR registered_on <> (SELECT held_on FROM receptions WHERE id = s.reception_id) "
-    "OR NOT EXISTS (SELECT 1 FROM suggestion_proposers p JOIN reception_deputies rd "
-    "  ON rd.reception_id = s.reception_id AND rd.deputy_id = p.deputy_id "
-    "  WHERE p.suggestion_id = s.id AND p.position = 1))" },
+    "OR (SELECT count(*) FROM suggestion_proposers p JOIN reception_deputies rd "
+    "  ON rd.reception_id = s.reception_id AND rd.deputy_id = p.deputy_id WHERE p.suggestion_id = s.id) <> 1)" },
   { "receptions received at least the voters whose opinions they recorded",
     "SELECT count(*) FROM receptions r WHERE voters_received < "
     "(SELECT count(*) FROM suggestions WHERE reception_id = r.id) OR held_on > '" ANCHOR "' "
@@ -337,40 +311,6 @@ static const struct { const char *rule; const char *sql; } invariants[] = {
     "OR NOT EXISTS (SELECT 1 FROM station_deputies WHERE station_id = s.id)" },
   { "a checklist item is dated only when done",
     "SELECT count(*) FROM station_checklist WHERE (done = 1) <> (checked_on IS NOT NULL)" },
-  /* The history (check_audit_trails() replays the suggestions' own). */
-  { "the history is the office clerks'",
-    "SELECT count(*) FROM audit_log WHERE entity <> 'demo' "
-    "AND operator NOT IN ('刘敏', '张磊', '王静')" },
-  { "the history is of suggestions, their replies, evaluations and supervision",
-    "SELECT count(*) FROM audit_log WHERE entity NOT IN ('demo', 'suggestions', 'replies', "
-    "'evaluations', 'supervisions')" },
-  { "the history is in office hours and not after the anchor",
-    "SELECT count(*) FROM audit_log WHERE entity <> 'demo' AND (substr(changed_at, 12) < '08:30:00' "
-    "OR substr(changed_at, 12) > '20:00:00' OR changed_at > '" ANCHOR "T23:59:59')" },
-  { "each reply is audited as dd_workflow_reply() inserts it, with its suggestion's move",
-    "SELECT count(*) FROM replies r WHERE (SELECT count(*) FROM audit_log WHERE entity = 'replies' "
-    "AND entity_id = r.id) <> 7 OR NOT EXISTS (SELECT 1 FROM audit_log a JOIN audit_log b "
-    "ON b.changed_at = a.changed_at AND b.entity = 'suggestions' AND b.entity_id = r.suggestion_id "
-    "AND b.field = 'replied-on' AND b.new_value = r.replied_on "
-    "WHERE a.entity = 'replies' AND a.entity_id = r.id AND a.field = 'class' AND a.new_value = r.class)" },
-  { "each verdict is audited as dd_workflow_evaluate() inserts it, with its suggestion's move",
-    "SELECT count(*) FROM evaluations e WHERE (SELECT count(*) FROM audit_log WHERE entity = 'evaluations' "
-    "AND entity_id = e.id) <> 5 + (e.comment IS NOT NULL) OR NOT EXISTS (SELECT 1 FROM audit_log a "
-    "JOIN audit_log b ON b.changed_at = a.changed_at AND b.entity = 'suggestions' "
-    "AND b.entity_id = e.suggestion_id AND b.field = 'evaluated-on' AND b.new_value = e.evaluated_on "
-    "WHERE a.entity = 'evaluations' AND a.entity_id = e.id AND a.field = 'verdict' "
-    "AND a.new_value = e.verdict)" },
-  { "each supervision is audited as started and, once closed, ended on its suggestion",
-    "SELECT count(*) FROM supervisions v WHERE NOT EXISTS (SELECT 1 FROM audit_log a JOIN audit_log b "
-    "ON b.changed_at = a.changed_at AND b.entity = 'suggestions' AND b.entity_id = v.suggestion_id "
-    "AND b.field = 'supervision' AND b.old_value IS NULL AND b.new_value = v.mode "
-    "WHERE a.entity = 'supervisions' AND a.entity_id = v.id AND a.field = 'started-on' "
-    "AND a.new_value = v.started_on) "
-    "OR (SELECT count(*) FROM audit_log a JOIN audit_log b ON b.changed_at = a.changed_at "
-    "AND b.entity = 'suggestions' AND b.entity_id = v.suggestion_id AND b.field = 'supervision' "
-    "AND b.old_value = v.mode AND b.new_value IS NULL "
-    "WHERE a.entity = 'supervisions' AND a.entity_id = v.id AND a.field = 'ended-on' "
-    "AND a.new_value = v.ended_on) <> (v.ended_on IS NOT NULL)" },
 };
 
 static void
@@ -385,358 +325,32 @@ check_invariants (DdStore *store)
     }
 }
 
-/* The reply deadlines, against the calendar's own functions (which read the
- * shipped holidays the generator counted on). Round 1 runs from the
- * assignment, a later round from the evaluation that sent it back. A voter's
- * opinion is due 15 working days later; a deputy's suggestion three months
- * later, clamped to the month's end, moved on to the next working day if
- * that is a day off (dd_calendar_dup_deadline()). @moved: (out): deputies'
- * deadlines moved off a day off; @spanning: (out): opinions whose 15 working
- * days span a holiday (more than three weeks). */
+/* Three months after assignment, on the month's last day if it is shorter. */
 static void
-check_deadlines (DdStore *store,
-                 guint   *moved,
-                 guint   *spanning)
+check_deputy_deadlines (DdStore *store)
 {
-  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
-  guint n_voter = 0, n_deputy = 0;
+  guint n = 0;
 
-  *moved = *spanning = 0;
-  /* The calendar copies the shipped holidays in once: before the query runs. */
-  g_assert_true (dd_calendar_ensure_holidays (store, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (sqlite3_prepare_v2 (dd_store_get_db (store),
-                                       "SELECT s.id, kind, round, assigned_on, deadline_on, "
-                                       "(SELECT max(evaluated_on) FROM evaluations e "
-                                       " WHERE e.suggestion_id = s.id AND e.round = s.round - 1), "
-                                       "deadline_on > date(assigned_on, '+21 days') "
-                                       "FROM suggestions s WHERE assigned_on IS NOT NULL",
+                                       "SELECT assigned_on, deadline_on FROM suggestions "
+                                       "WHERE kind = 'deputy_suggestion' AND assigned_on IS NOT NULL",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 round = sqlite3_column_int64 (stmt, 2);
-      const char *deadline = (const char *) sqlite3_column_text (stmt, 4);
-      const char *from = (const char *) sqlite3_column_text (stmt, round == 1 ? 3 : 5);
-      g_autofree char *expected = NULL;
+      GDate date;
+      char expected[16];
 
-      g_assert_nonnull (deadline);
-      g_assert_nonnull (from);
-      expected = dd_calendar_dup_deadline (store, kind, from);
-      if (g_strcmp0 (deadline, expected) != 0)
-        g_error ("suggestion %" G_GINT64_FORMAT " (%s, round %" G_GINT64_FORMAT ", from %s) is due %s, "
-                 "the calendar says %s", (gint64) sqlite3_column_int64 (stmt, 0), kind, round, from,
-                 deadline, expected);
-      g_assert_true (dd_calendar_is_working_day (store, deadline));
-
-      if (g_str_equal (kind, "voter_opinion"))
-        {
-          g_autofree char *added = dd_calendar_add_working_days (store, from, 15);
-
-          g_assert_cmpstr (deadline, ==, added);
-          g_assert_cmpint (dd_calendar_working_days_between (store, from, deadline), ==, 15);
-          if (round == 1 && sqlite3_column_int (stmt, 6))
-            (*spanning)++;
-          n_voter++;
-        }
-      else
-        {
-          g_autofree char *months = dd_calendar_add_months (from, 3);
-          g_autofree char *next = dd_calendar_dup_next_working_day (store, months);
-
-          g_assert_cmpstr (deadline, ==, next);
-          if (!g_str_equal (deadline, months))
-            (*moved)++;
-          n_deputy++;
-        }
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, (const char *) sqlite3_column_text (stmt, 0));
+      g_assert_true (g_date_valid (&date));
+      g_date_add_months (&date, 3);
+      g_date_strftime (expected, sizeof expected, "%Y-%m-%d", &date);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, expected);
+      n++;
     }
   sqlite3_finalize (stmt);
-  g_assert_cmpuint (n_voter, >, 0);
-  g_assert_cmpuint (n_deputy, >, 0);
-}
-
-/* What a suggestion's audit trail has said so far. */
-typedef struct
-{
-  gint64      id;
-  char       *first_at;
-  char       *last_at;
-  char       *last_move_at;   /* of the last 'state' row: updated_at */
-  GHashTable *fields;         /* property → value, as replayed */
-  GPtrArray  *own;            /* proposers registered with it (text) */
-  GPtrArray  *joined;         /* proposers that joined later */
-  GPtrArray  *joined_at;
-  GArray     *joined_rows;    /* their audit ids */
-  GPtrArray  *co_units;
-  char       *lead_unit;
-  char       *supervision;
-  guint       n_moves;
-} Trail;
-
-static void
-trail_reset (Trail  *trail,
-             gint64  id)
-{
-  g_clear_pointer (&trail->first_at, g_free);
-  g_clear_pointer (&trail->last_at, g_free);
-  g_clear_pointer (&trail->last_move_at, g_free);
-  g_clear_pointer (&trail->lead_unit, g_free);
-  g_clear_pointer (&trail->supervision, g_free);
-  g_hash_table_remove_all (trail->fields);
-  g_ptr_array_set_size (trail->own, 0);
-  g_ptr_array_set_size (trail->joined, 0);
-  g_ptr_array_set_size (trail->joined_at, 0);
-  g_array_set_size (trail->joined_rows, 0);
-  g_ptr_array_set_size (trail->co_units, 0);
-  trail->n_moves = 0;
-  trail->id = id;
-}
-
-static char *
-query_text (DdStore    *store,
-            const char *sql,
-            gint64      id)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dd_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
-static int
-compare_texts (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-/* The columns a trail replays, by property name. */
-static const char * const replayed[] = {
-  "number", "kind", "title", "body", "category", "state", "registered-on", "station-id",
-  "reception-id", "voter-name", "voter-phone", "assigned-on", "deadline-on", "replied-on",
-  "evaluated-on", "closed-on", "round", "merged-into-id", "rejection-reason", "transferred-to",
-  "published",
-};
-
-/* The trail replayed ends at the row as stored: every column, its
- * proposers (its own, then those of duplicates merged into it, who joined
- * on the day of the merge), its units and its supervision. */
-static void
-finish_trail (DdStore *store,
-              Trail   *trail)
-{
-  g_autofree char *proposers = NULL;
-  g_autofree char *expected_proposers = NULL;
-  g_autofree char *co_units = NULL;
-  g_autofree char *expected_co = NULL;
-  g_autofree char *lead = NULL;
-  g_autofree char *supervision = NULL;
-  g_autofree char *created_at = NULL;
-  g_autofree char *updated_at = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *state = NULL;
-  g_autoptr(GString) all = g_string_new (NULL);
-
-  if (trail->id == 0)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (replayed); i++)
-    {
-      g_autofree char *column = g_strdelimit (g_strdup (replayed[i]), "-", '_');
-      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM suggestions WHERE id = ?", column);
-      g_autofree char *stored = query_text (store, sql, trail->id);
-      const char *told = g_hash_table_lookup (trail->fields, replayed[i]);
-
-      if (g_strcmp0 (stored, told) != 0)
-        g_error ("suggestion %" G_GINT64_FORMAT ": its history leaves %s at “%s”, the row has “%s”",
-                 trail->id, replayed[i], told != NULL ? told : "(null)", stored != NULL ? stored : "(null)");
-    }
-
-  state = query_text (store, "SELECT state FROM suggestions WHERE id = ?", trail->id);
-  if (g_str_equal (state, "registered"))
-    g_assert_cmpuint (trail->n_moves, ==, 0);
-  else
-    g_assert_cmpuint (trail->n_moves, >, 0);
-  created_at = query_text (store, "SELECT created_at FROM suggestions WHERE id = ?", trail->id);
-  updated_at = query_text (store, "SELECT updated_at FROM suggestions WHERE id = ?", trail->id);
-  g_assert_cmpstr (created_at, ==, trail->first_at);
-  g_assert_cmpstr (updated_at, ==, trail->last_move_at != NULL ? trail->last_move_at : trail->first_at);
-
-  /* Its own proposers: one for a voter's opinion (who recorded it), one to three for a deputy's. */
-  kind = query_text (store, "SELECT kind FROM suggestions WHERE id = ?", trail->id);
-  g_assert_cmpuint (trail->own->len, >=, 1);
-  g_assert_cmpuint (trail->own->len, <=, g_str_equal (kind, "voter_opinion") ? 1 : 3);
-  for (guint i = 0; i < trail->own->len; i++)
-    g_string_append_printf (all, "%s%s", all->len > 0 ? "," : "", (char *) trail->own->pdata[i]);
-  for (guint i = 0; i < trail->joined->len; i++)
-    {
-      /* The merge is written just before, as dd_workflow_merge() writes it. */
-      g_autofree char *sql = g_strdup_printf (
-        "SELECT count(*) FROM suggestions d JOIN suggestion_proposers p ON p.suggestion_id = d.id "
-        "JOIN audit_log a ON a.entity = 'suggestions' AND a.entity_id = d.id "
-        "AND a.field = 'merged-into-id' AND a.new_value = d.merged_into_id "
-        "WHERE d.merged_into_id = ?1 AND p.deputy_id = %s AND a.changed_at = '%s' "
-        "AND a.id < %" G_GINT64_FORMAT " AND NOT EXISTS (SELECT 1 FROM audit_log b "
-        "WHERE b.id > a.id AND b.id < %" G_GINT64_FORMAT " AND NOT (b.entity = 'suggestions' "
-        "AND b.entity_id = ?1 AND b.field = 'proposers'))",
-        (char *) trail->joined->pdata[i], (char *) trail->joined_at->pdata[i],
-        g_array_index (trail->joined_rows, gint64, i), g_array_index (trail->joined_rows, gint64, i));
-      g_autofree char *merges = query_text (store, sql, trail->id);
-
-      if (g_strcmp0 (merges, "1") != 0)
-        g_error ("suggestion %" G_GINT64_FORMAT ": proposer %s joined at %s without a merge",
-                 trail->id, (char *) trail->joined->pdata[i], (char *) trail->joined_at->pdata[i]);
-      g_string_append_printf (all, ",%s", (char *) trail->joined->pdata[i]);
-    }
-  proposers = query_text (store, "SELECT group_concat(deputy_id, ',') FROM (SELECT deputy_id "
-                          "FROM suggestion_proposers WHERE suggestion_id = ? ORDER BY position)", trail->id);
-  g_assert_cmpstr (proposers, ==, all->str);
-
-  lead = query_text (store, "SELECT unit_id FROM suggestion_units WHERE suggestion_id = ? "
-                     "AND role = 'lead'", trail->id);
-  g_assert_cmpstr (lead, ==, trail->lead_unit);
-  g_ptr_array_sort (trail->co_units, compare_texts);
-  g_ptr_array_add (trail->co_units, NULL);
-  expected_co = g_strjoinv (",", (char **) trail->co_units->pdata);
-  g_ptr_array_remove_index (trail->co_units, trail->co_units->len - 1);
-  co_units = query_text (store, "SELECT coalesce(group_concat(unit_id, ','), '') FROM (SELECT "
-                         "CAST(unit_id AS TEXT) AS unit_id FROM suggestion_units "
-                         "WHERE suggestion_id = ? AND role = 'co' ORDER BY 1)", trail->id);
-  g_assert_cmpstr (co_units, ==, expected_co);
-
-  supervision = query_text (store, "SELECT mode FROM supervisions WHERE suggestion_id = ? "
-                            "AND ended_on IS NULL", trail->id);
-  g_assert_cmpstr (supervision, ==, trail->supervision);
-}
-
-static void
-replace_text (char       **slot,
-              const char  *old_value,
-              const char  *new_value,
-              gint64       id,
-              const char  *field)
-{
-  if (g_strcmp0 (*slot, old_value) != 0)
-    g_error ("suggestion %" G_GINT64_FORMAT ": %s goes from “%s”, but it was “%s”", id, field,
-             old_value != NULL ? old_value : "(null)", *slot != NULL ? *slot : "(null)");
-  g_free (*slot);
-  *slot = g_strdup (new_value);
-}
-
-/* Every suggestion's audit trail (entity "suggestions"), replayed in order:
- * it starts with the registration as dd_entity_save() audits an insert,
- * every change starts from the value before it, its moves are legal by
- * dd_workflow_can_move() and end at the stored state, its times never go
- * back, and replaying it gives the row as stored (finish_trail()). */
-static void
-check_audit_trails (DdStore *store)
-{
-  Trail trail = { 0 };
-  sqlite3_stmt *stmt = NULL;
-  guint n_trails = 0;
-
-  trail.fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  trail.own = g_ptr_array_new_with_free_func (g_free);
-  trail.joined = g_ptr_array_new_with_free_func (g_free);
-  trail.joined_at = g_ptr_array_new_with_free_func (g_free);
-  trail.joined_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  trail.co_units = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dd_store_get_db (store),
-                                       "SELECT entity_id, changed_at, field, old_value, new_value, id "
-                                       "FROM audit_log WHERE entity = 'suggestions' ORDER BY entity_id, id",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 row_id = sqlite3_column_int64 (stmt, 5);
-      const char *at = (const char *) sqlite3_column_text (stmt, 1);
-      const char *field = (const char *) sqlite3_column_text (stmt, 2);
-      const char *old_value = (const char *) sqlite3_column_text (stmt, 3);
-      const char *new_value = (const char *) sqlite3_column_text (stmt, 4);
-      gboolean creation;
-
-      if (id != trail.id)
-        {
-          finish_trail (store, &trail);
-          trail_reset (&trail, id);
-          trail.first_at = g_strdup (at);
-          n_trails++;
-          /* It starts with the registration, state first among the moves. */
-          g_assert_cmpstr (field, ==, "number");
-          g_assert_null (old_value);
-        }
-      if (strcmp (at, trail.last_at != NULL ? trail.last_at : "") < 0)
-        g_error ("suggestion %" G_GINT64_FORMAT ": %s at %s, before %s", id, field, at, trail.last_at);
-      g_free (trail.last_at);
-      trail.last_at = g_strdup (at);
-      creation = g_str_equal (at, trail.first_at);
-
-      if (g_str_equal (field, "proposers"))
-        {
-          g_assert_null (old_value);
-          g_ptr_array_add (creation ? trail.own : trail.joined, g_strdup (new_value));
-          if (!creation)
-            {
-              g_ptr_array_add (trail.joined_at, g_strdup (at));
-              g_array_append_val (trail.joined_rows, row_id);
-            }
-        }
-      else if (g_str_equal (field, "lead-unit-id"))
-        replace_text (&trail.lead_unit, old_value, new_value, id, field);
-      else if (g_str_equal (field, "co-unit-id"))
-        {
-          g_assert_null (old_value);
-          g_ptr_array_add (trail.co_units, g_strdup (new_value));
-        }
-      else if (g_str_equal (field, "supervision"))
-        replace_text (&trail.supervision, old_value, new_value, id, field);
-      else
-        {
-          const char *before = g_hash_table_lookup (trail.fields, field);
-
-          g_assert_true (g_strv_contains (replayed, field));
-          if (g_strcmp0 (before, old_value) != 0 || (creation && old_value != NULL))
-            g_error ("suggestion %" G_GINT64_FORMAT ": %s goes from “%s”, but it was “%s”", id, field,
-                     old_value != NULL ? old_value : "(null)", before != NULL ? before : "(null)");
-          if (g_str_equal (field, "state"))
-            {
-              if (creation)
-                g_assert_cmpstr (new_value, ==, "registered");
-              else if (!dd_workflow_can_move (old_value, new_value))
-                g_error ("suggestion %" G_GINT64_FORMAT ": an illegal move %s → %s", id, old_value, new_value);
-              else
-                {
-                  trail.n_moves++;
-                  g_free (trail.last_move_at);
-                  trail.last_move_at = g_strdup (at);
-                }
-            }
-          if (new_value != NULL)
-            g_hash_table_insert (trail.fields, g_strdup (field), g_strdup (new_value));
-          else
-            g_hash_table_remove (trail.fields, field);
-        }
-    }
-  sqlite3_finalize (stmt);
-  finish_trail (store, &trail);
-
-  /* One trail a suggestion. */
-  g_assert_cmpint (n_trails, ==, count_rows (store, "suggestions"));
-
-  trail_reset (&trail, 0);
-  g_hash_table_unref (trail.fields);
-  g_ptr_array_unref (trail.own);
-  g_ptr_array_unref (trail.joined);
-  g_ptr_array_unref (trail.joined_at);
-  g_array_unref (trail.joined_rows);
-  g_ptr_array_unref (trail.co_units);
+  g_assert_cmpuint (n, >, 0);
 }
 
 static void
@@ -745,15 +359,9 @@ test_invariants (void)
   for (guint32 seed = 1; seed <= 4; seed++)
     {
       g_autoptr(DdStore) store = new_demo (DD_DEMO_SMALL, seed, ANCHOR);
-      guint moved, spanning;
 
       check_invariants (store);
-      check_audit_trails (store);
-      check_deadlines (store, &moved, &spanning);
-      /* Unsatisfied proposers make second rounds, some still open at the anchor. */
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions WHERE round > 1"), >, 0);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions WHERE round > 1 "
-                                  "AND state IN ('handling', 'replied')"), >, 0);
+      check_deputy_deadlines (store);
       /* Old items are mostly settled, recent ones mostly open. */
       g_assert_cmpint (query_int (store,
                                   "SELECT 100 * sum(state IN ('closed', 'rejected', 'merged', 'transferred_out')) "
@@ -764,38 +372,6 @@ test_invariants (void)
                                   "/ count(*) FROM suggestions WHERE registered_on > date('" ANCHOR "', '-30 days')"),
                        >=, 50);
     }
-}
-
-/* An office that edited its calendar before generating: the deadlines
- * follow its holidays table, as dd_calendar_dup_deadline() does. */
-static void
-test_office_calendar (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DdStore) store = dd_store_new_in_memory (&error);
-  DdDemoOptions options = { DD_DEMO_SMALL, 9, ANCHOR, NULL, NULL };
-  g_autoptr(GDateTime) day = g_date_time_new_utc (2024, 1, 3, 0, 0, 0);
-  guint moved, spanning;
-
-  g_assert_no_error (error);
-  /* Every Wednesday of 2024 off. */
-  while (g_date_time_get_year (day) == 2024)
-    {
-      g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
-      GDateTime *next = g_date_time_add_days (day, 7);
-
-      g_assert_true (dd_calendar_set_holiday (store, text, "holiday", "周三休息", &error));
-      g_assert_no_error (error);
-      g_date_time_unref (day);
-      day = next;
-    }
-  g_assert_true (dd_demo_generate (store, &options, &error));
-  g_assert_no_error (error);
-
-  check_deadlines (store, &moved, &spanning);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions WHERE deadline_on LIKE '2024-%' "
-                              "AND strftime('%w', deadline_on) = '3'"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions WHERE deadline_on LIKE '2024-%'"), >, 0);
 }
 
 typedef struct
@@ -860,16 +436,11 @@ test_notifies_each_table_once (void)
     }
   sqlite3_finalize (stmt);
 
-  /* One audit entry for the run itself; the rest is the suggestions'
-   * history, by the office's clerks (check_audit_trails()). */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE entity = 'demo'"), ==, 1);
+  /* One audit entry for the whole run, not one per field. */
+  g_assert_cmpint (count_rows (store, "audit_log"), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE entity = 'demo' "
                               "AND field = 'size' AND new_value = 'small' "
                               "AND changed_at = '" ANCHOR "T09:00:00'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT entity_id) FROM audit_log "
-                              "WHERE entity = 'suggestions'"), ==, count_rows (store, "suggestions"));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE operator "
-                              "NOT IN ('刘敏', '张磊', '王静') AND entity <> 'demo'"), ==, 0);
 }
 
 static void
@@ -981,21 +552,6 @@ test_district_file (void)
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT person_id) FROM deputies"), <, count_rows (store, "deputies"));
   assert_covers (store, "suggestions", "state", dd_suggestion_states);
   check_invariants (store);
-  check_audit_trails (store);
-  {
-    guint moved, spanning;
-
-    check_deadlines (store, &moved, &spanning);
-    /* The working-day rules at work: deadlines off a day off, opinions across a holiday. */
-    g_assert_cmpuint (moved, >, 0);
-    g_assert_cmpuint (spanning, >, 0);
-  }
-  /* Duplicates merged, their proposers joining the one they repeat. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions WHERE state = 'merged'"), >=, 50);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log a JOIN suggestions s "
-                              "ON s.id = a.entity_id WHERE a.entity = 'suggestions' "
-                              "AND a.field = 'proposers' AND a.changed_at > s.created_at"), >, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions WHERE round = 3"), >, 0);
 
   /* The shares the brief names, within sampling noise. */
   g_assert_cmpint (query_int (store, "SELECT 100 * sum(class = 'A') / count(*) FROM replies WHERE round = 1"), >=, 55);
@@ -1035,7 +591,6 @@ main (int   argc,
   g_test_add_func ("/demo/small-covers-every-code", test_small_covers_every_code);
   g_test_add_func ("/demo/integrity", test_integrity);
   g_test_add_func ("/demo/invariants", test_invariants);
-  g_test_add_func ("/demo/office-calendar", test_office_calendar);
   g_test_add_func ("/demo/notifies-each-table-once", test_notifies_each_table_once);
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
   g_test_add_func ("/demo/bad-anchor", test_bad_anchor);
