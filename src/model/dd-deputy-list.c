@@ -54,29 +54,13 @@ dd_deputy_list_build_query (DdQueryModel *model,
   if (self->search != NULL && self->search[0] != '\0')
     {
       /* A name, a constituency or a phone number: what a clerk types. */
-      g_string_append (sql, " AND (");
-      dd_query_append_contains (sql, params, "name", self->search);
-      g_string_append (sql, " OR ");
-      dd_query_append_contains (sql, params, "constituency", self->search);
-      g_string_append (sql, " OR ");
-      dd_query_append_contains (sql, params, "phone", self->search);
-      g_string_append (sql, ")");
+      static const char * const columns[] = { "name", "constituency", "phone", NULL };
+
+      dd_query_append_contains_any (sql, params, self->search, columns);
     }
-  if (self->level != NULL)
-    {
-      g_string_append (sql, " AND level = ?");
-      dd_query_params_add_string (params, self->level);
-    }
-  if (self->status != NULL)
-    {
-      g_string_append (sql, " AND status = ?");
-      dd_query_params_add_string (params, self->status);
-    }
-  if (self->group_name != NULL)
-    {
-      g_string_append (sql, " AND group_name = ?");
-      dd_query_params_add_string (params, self->group_name);
-    }
+  dd_query_append_equals (sql, params, "level", self->level);
+  dd_query_append_equals (sql, params, "status", self->status);
+  dd_query_append_equals (sql, params, "group_name", self->group_name);
   if (self->person_id != 0)
     {
       g_string_append (sql, " AND person_id = ?");
@@ -196,22 +180,12 @@ dd_deputy_list_new (DdStore *store)
   return self;
 }
 
-/* NULL or "" clears a filter. */
-static gboolean
-set_filter (char       **slot,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-  return dd_set_str (slot, value);
-}
-
 void
 dd_deputy_list_set_search (DdDeputyList *self,
                            const char   *search)
 {
   g_return_if_fail (DD_IS_DEPUTY_LIST (self));
-  if (set_filter (&self->search, search))
+  if (dd_query_set_filter (&self->search, search))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
@@ -223,7 +197,7 @@ dd_deputy_list_set_level (DdDeputyList *self,
                           const char   *level)
 {
   g_return_if_fail (DD_IS_DEPUTY_LIST (self));
-  if (set_filter (&self->level, level))
+  if (dd_query_set_filter (&self->level, level))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
@@ -235,7 +209,7 @@ dd_deputy_list_set_status (DdDeputyList *self,
                            const char   *status)
 {
   g_return_if_fail (DD_IS_DEPUTY_LIST (self));
-  if (set_filter (&self->status, status))
+  if (dd_query_set_filter (&self->status, status))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
@@ -247,7 +221,7 @@ dd_deputy_list_set_group_name (DdDeputyList *self,
                                const char   *group_name)
 {
   g_return_if_fail (DD_IS_DEPUTY_LIST (self));
-  if (set_filter (&self->group_name, group_name))
+  if (dd_query_set_filter (&self->group_name, group_name))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_NAME]);

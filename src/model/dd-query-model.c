@@ -13,6 +13,7 @@
 #include "dd-entity.h"
 #include "dd-query-model.h"
 #include "dd-store-private.h"
+#include "dd-utils.h"
 
 #define RECENT_SIZE 128
 
@@ -97,6 +98,56 @@ dd_query_append_contains (GString    *sql,
   g_string_append_printf (sql, "%s LIKE '%%' || ? || '%%' ESCAPE '\\'", column);
   dd_query_params_add_string (params, escaped->str);
   g_string_free (escaped, TRUE);
+}
+
+/**
+ * dd_query_append_contains_any:
+ * @columns: NULL-terminated
+ *
+ * Appends " AND (a LIKE … OR b LIKE …)": @needle in any of @columns.
+ */
+void
+dd_query_append_contains_any (GString            *sql,
+                              GPtrArray          *params,
+                              const char         *needle,
+                              const char * const *columns)
+{
+  g_string_append (sql, " AND (");
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, " OR ");
+      dd_query_append_contains (sql, params, columns[i], needle);
+    }
+  g_string_append (sql, ")");
+}
+
+/* Appends " AND @column = ?" when @value is set; a NULL value filters nothing. */
+void
+dd_query_append_equals (GString    *sql,
+                        GPtrArray  *params,
+                        const char *column,
+                        const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_printf (sql, " AND %s = ?", column);
+  dd_query_params_add_string (params, value);
+}
+
+/**
+ * dd_query_set_filter:
+ * Stores a text filter, NULL or "" meaning none.
+ *
+ * Returns: %TRUE if it changed (re-query then)
+ */
+gboolean
+dd_query_set_filter (char       **slot,
+                     const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+  return dd_set_str (slot, value);
 }
 
 static void

@@ -43,6 +43,16 @@ void      dd_query_params_add_string    (GPtrArray    *params,
                                          const char   *value);
 void      dd_query_params_add_int       (GPtrArray    *params,
                                          gint64        value);
+void      dd_query_append_contains_any  (GString      *sql,
+                                         GPtrArray    *params,
+                                         const char   *needle,
+                                         const char * const *columns);
+void      dd_query_append_equals        (GString      *sql,
+                                         GPtrArray    *params,
+                                         const char   *column,
+                                         const char   *value);
+gboolean  dd_query_set_filter           (char        **slot,
+                                         const char   *value);
 void      dd_query_append_contains      (GString      *sql,
                                          GPtrArray    *params,
                                          const char   *column,

@@ -58,16 +58,6 @@ refresh (DdStationList *self)
     g_warning ("Could not list stations: %s", error->message);
 }
 
-/* NULL or "" clears a filter. */
-static gboolean
-set_filter (char       **slot,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-  return dd_set_str (slot, value);
-}
-
 static char **
 dup_strings (DdStore       *store,
              sqlite3_stmt  *stmt,
@@ -111,29 +101,13 @@ dd_station_list_build_query (DdQueryModel *model,
   if (self->search != NULL)
     {
       /* What is on the placard or the door: the name, the address, the code. */
-      g_string_append (sql, " AND (");
-      dd_query_append_contains (sql, params, "s.name", self->search);
-      g_string_append (sql, " OR ");
-      dd_query_append_contains (sql, params, "s.address", self->search);
-      g_string_append (sql, " OR ");
-      dd_query_append_contains (sql, params, "s.code", self->search);
-      g_string_append (sql, ")");
+      static const char * const columns[] = { "s.name", "s.address", "s.code", NULL };
+
+      dd_query_append_contains_any (sql, params, self->search, columns);
     }
-  if (self->kind != NULL)
-    {
-      g_string_append (sql, " AND s.kind = ?");
-      dd_query_params_add_string (params, self->kind);
-    }
-  if (self->district != NULL)
-    {
-      g_string_append (sql, " AND s.district = ?");
-      dd_query_params_add_string (params, self->district);
-    }
-  if (self->township != NULL)
-    {
-      g_string_append (sql, " AND s.township = ?");
-      dd_query_params_add_string (params, self->township);
-    }
+  dd_query_append_equals (sql, params, "s.kind", self->kind);
+  dd_query_append_equals (sql, params, "s.district", self->district);
+  dd_query_append_equals (sql, params, "s.township", self->township);
   if (self->compliance == DD_COMPLIANCE_COMPLETE)
     g_string_append (sql, " AND " DD_SQL_STATION_COMPLETE);
   else if (self->compliance == DD_COMPLIANCE_INCOMPLETE)
@@ -320,7 +294,7 @@ dd_station_list_set_search (DdStationList *self,
                             const char    *search)
 {
   g_return_if_fail (DD_IS_STATION_LIST (self));
-  if (set_filter (&self->search, search))
+  if (dd_query_set_filter (&self->search, search))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
@@ -333,7 +307,7 @@ dd_station_list_set_kind (DdStationList *self,
                           const char    *kind)
 {
   g_return_if_fail (DD_IS_STATION_LIST (self));
-  if (set_filter (&self->kind, kind))
+  if (dd_query_set_filter (&self->kind, kind))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
@@ -345,7 +319,7 @@ dd_station_list_set_district (DdStationList *self,
                               const char    *district)
 {
   g_return_if_fail (DD_IS_STATION_LIST (self));
-  if (set_filter (&self->district, district))
+  if (dd_query_set_filter (&self->district, district))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
@@ -357,7 +331,7 @@ dd_station_list_set_township (DdStationList *self,
                               const char    *township)
 {
   g_return_if_fail (DD_IS_STATION_LIST (self));
-  if (set_filter (&self->township, township))
+  if (dd_query_set_filter (&self->township, township))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
