@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "dd-chart.h"
+#include "dd-chart-palette.h"
 #include "dd-charts-error.h"
 #include "dd-placard.h"
 #include "dd-qr.h"
