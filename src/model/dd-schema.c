@@ -366,10 +366,41 @@ static const char schema_v2[] =
   "DROP INDEX supervisions_by_mode;"
   "CREATE INDEX supervisions_by_mode ON supervisions (mode, ended_on, suggestion_id);";
 
+/* Version 3: exchange between offices (issue 6).
+ *
+ * What an import from another office's exchange file made of each of its
+ * records: the sending office's id (a UUID, its settings' "office-id"),
+ * the record's table and id there, and the id of the local row. Importing
+ * the same file again finds its records here and adds nothing. A local
+ * row deleted later takes its entries with it (a trigger per table: the
+ * origin is not a foreign key, since it points into five tables). */
+static const char schema_v3[] =
+  "CREATE TABLE exchange_origins ("
+  "  office_id TEXT NOT NULL CHECK (length(office_id) > 0),"
+  "  origin_table TEXT NOT NULL CHECK (origin_table IN ('units', 'deputies', 'stations',"
+  "    'receptions', 'suggestions')),"
+  "  origin_id INTEGER NOT NULL,"
+  "  local_id INTEGER NOT NULL,"
+  "  imported_at TEXT NOT NULL " TIME_CHECK ("imported_at") ","
+  "  PRIMARY KEY (office_id, origin_table, origin_id)"
+  ");"
+  "CREATE INDEX exchange_origins_by_local ON exchange_origins (origin_table, local_id);"
+  "CREATE TRIGGER exchange_origins_units AFTER DELETE ON units BEGIN"
+  "  DELETE FROM exchange_origins WHERE origin_table = 'units' AND local_id = old.id; END;"
+  "CREATE TRIGGER exchange_origins_deputies AFTER DELETE ON deputies BEGIN"
+  "  DELETE FROM exchange_origins WHERE origin_table = 'deputies' AND local_id = old.id; END;"
+  "CREATE TRIGGER exchange_origins_stations AFTER DELETE ON stations BEGIN"
+  "  DELETE FROM exchange_origins WHERE origin_table = 'stations' AND local_id = old.id; END;"
+  "CREATE TRIGGER exchange_origins_receptions AFTER DELETE ON receptions BEGIN"
+  "  DELETE FROM exchange_origins WHERE origin_table = 'receptions' AND local_id = old.id; END;"
+  "CREATE TRIGGER exchange_origins_suggestions AFTER DELETE ON suggestions BEGIN"
+  "  DELETE FROM exchange_origins WHERE origin_table = 'suggestions' AND local_id = old.id; END;";
+
 const char * const dd_schema_migrations[] = {
   NULL,
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (dd_schema_migrations) == DD_STORE_SCHEMA_VERSION + 1);

@@ -59,4 +59,9 @@ DdStore      *dd_store_open_with_migrations (const char          *path,
                                              int                  n_versions,
                                              GError             **error);
 
+/* dd_store_open()'s inspection of a file, without opening it for writing. */
+gboolean      dd_store_inspect_file      (const char          *path,
+                                          int                 *out_version,
+                                          GError             **error);
+
 G_END_DECLS

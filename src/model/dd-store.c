@@ -1126,3 +1126,18 @@ dd_store_backup_to (DdStore     *self,
   sqlite3_close (dest);
   return TRUE;
 }
+
+/**
+ * dd_store_inspect_file:
+ * @out_version: (out): the file's schema version, 0 for an empty file
+ *
+ * The inspection dd_store_open() makes before touching a file, on its own:
+ * the file is never written. Used to check a backup before restoring it.
+ */
+gboolean
+dd_store_inspect_file (const char  *path,
+                       int         *out_version,
+                       GError     **error)
+{
+  return inspect_existing_file (path, DD_STORE_SCHEMA_VERSION, out_version, error);
+}

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher PRAGMA user_version is refused. */
-#define DD_STORE_SCHEMA_VERSION 2
+#define DD_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of every Deputy Desk database: "DDsk". */
 #define DD_STORE_APPLICATION_ID 0x4444736b
 
