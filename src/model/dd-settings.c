@@ -140,6 +140,59 @@ dd_settings_set (DdStore     *store,
   return dd_store_write (store, set_in_transaction, &setting, error);
 }
 
+typedef struct
+{
+  Setting *settings;
+  guint    n_settings;
+} Settings;
+
+static gboolean
+set_many_in_transaction (DdStore   *store,
+                         gpointer   user_data,
+                         GError   **error)
+{
+  Settings *all = user_data;
+
+  for (guint i = 0; i < all->n_settings; i++)
+    if (!set_in_transaction (store, &all->settings[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * dd_settings_set_many:
+ * @keys: (array length=n_settings): the keys
+ * @values: (array length=n_settings): their values, nullable as for
+ *   dd_settings_set()
+ */
+gboolean
+dd_settings_set_many (DdStore            *store,
+                      const char * const *keys,
+                      const char * const *values,
+                      guint               n_settings,
+                      GError            **error)
+{
+  g_autofree Setting *settings = g_new0 (Setting, n_settings + 1);
+  g_autoptr(GPtrArray) stripped = g_ptr_array_new_with_free_func (g_free);
+  Settings all = { settings, n_settings };
+
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < n_settings; i++)
+    {
+      char *value;
+
+      g_return_val_if_fail (keys[i] != NULL && keys[i][0] != '\0', FALSE);
+      value = g_strstrip (g_strdup (values[i] != NULL ? values[i] : ""));
+      g_ptr_array_add (stripped, value);
+      settings[i].key = keys[i];
+      settings[i].value = value[0] != '\0' ? value : NULL;
+      if (!check_setting (keys[i], settings[i].value, error))
+        return FALSE;
+    }
+  return dd_store_write (store, set_many_in_transaction, &all, error);
+}
+
 /**
  * dd_qr_payload_dup:
  * @template_key: DD_SETTING_QR_STATION_URL or DD_SETTING_QR_DEPUTY_URL
