@@ -52,6 +52,18 @@ typedef struct
 
 typedef struct _DdSheet DdSheet;
 
+/**
+ * DdSheetProgressFunc:
+ * @done: rows handled so far
+ * @total: rows in all
+ *
+ * Called by the writers from the thread that writes, every few hundred rows
+ * and once at the end.
+ */
+typedef void (*DdSheetProgressFunc) (guint    done,
+                                     guint    total,
+                                     gpointer user_data);
+
 #define DD_TYPE_SHEET (dd_sheet_get_type ())
 GType         dd_sheet_get_type            (void) G_GNUC_CONST;
 

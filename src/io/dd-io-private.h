@@ -1,0 +1,30 @@
+/* dd-io-private.h: helpers shared by the readers and writers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Excel's own limits; the cells cap keeps a small file of delimiters from
+ * taking gigabytes (a cell costs more than the byte that makes it). */
+#define DD_IO_MAX_ROWS  1048576
+#define DD_IO_MAX_COLS  16384
+#define DD_IO_MAX_CELLS 20000000
+
+gboolean  dd_io_is_zip         (const guint8  *data,
+                                gsize          len);
+gboolean  dd_io_is_ole         (const guint8  *data,
+                                gsize          len);
+void      dd_io_set_too_large  (GError       **error,
+                                const char    *name,
+                                guint64        size,
+                                guint64        limit);
+GBytes   *dd_io_read_file      (const char    *path,
+                                const char    *name,
+                                guint64        limit,
+                                GError       **error);
+
+G_END_DECLS
