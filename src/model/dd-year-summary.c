@@ -226,24 +226,25 @@ dd_year_summary_paragraph (const DdYearSummary *summary,
 
       if (scope[0] != '\0')
         /* TRANSLATORS: %1$s year, %2$s scope ("across the city" → 全市),
-         * %3$s deputies, %4$s voters (人次), %5$s receptions; zh_CN:
-         * "%1$s年,%2$s%3$s名各级人大代表进家进站接待选民%4$s人次(%5$s场)" */
+         * %3$s deputies, %4$s voters received (人次); zh_CN:
+         * "%1$s年,%2$s%3$s名各级人大代表进家进站接待选民%4$s人次" */
         opening = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "In %1$s, %3$s deputies %2$s received voters "
-                                                "%4$s times at %5$s reception",
-                                                "In %1$s, %3$s deputies %2$s received voters "
-                                                "%4$s times at %5$s receptions",
-                                                summary->receptions),
-                                   year, scope, deputies, voters, receptions);
+                                                "In %1$s, %3$s deputy %2$s received voters %4$s times",
+                                                "In %1$s, %3$s deputies %2$s received voters %4$s times",
+                                                summary->deputies_receiving_voters),
+                                   year, scope, deputies, voters);
       else
-        /* TRANSLATORS: %1$s year, %2$s deputies, %3$s voters (人次), %4$s receptions */
+        /* TRANSLATORS: %1$s year, %2$s deputies, %3$s voters received (人次) */
         opening = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "In %1$s, %2$s deputies received voters "
-                                                "%3$s times at %4$s reception",
-                                                "In %1$s, %2$s deputies received voters "
-                                                "%3$s times at %4$s receptions",
-                                                summary->receptions),
-                                   year, deputies, voters, receptions);
+                                                "In %1$s, %2$s deputy received voters %3$s times",
+                                                "In %1$s, %2$s deputies received voters %3$s times",
+                                                summary->deputies_receiving_voters),
+                                   year, deputies, voters);
+      /* TRANSLATORS: zh_CN: 开展接待活动%s次 */
+      add_clause (clauses, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s reception was held",
+                                                         "%s receptions were held",
+                                                         summary->receptions), receptions));
     }
   else if (scope[0] != '\0')
     /* TRANSLATORS: %1$s year, %2$s scope ("across the city" → 全市); the
