@@ -248,11 +248,13 @@ dd_year_summary_paragraph (const DdYearSummary *summary,
     }
   else if (scope[0] != '\0')
     /* TRANSLATORS: %1$s year, %2$s scope ("across the city" → 全市); the
-     * opening of the summary when no reception was recorded */
-    opening = g_strdup_printf (_("In %1$s, %2$s"), year, scope);
+     * opening of the summary when no reception was recorded, followed at
+     * once by "3 voters’ opinions were received…" (zh_CN "%1$s年,%2$s") */
+    opening = g_strdup_printf (C_("summary", "In %1$s, %2$s, "), year, scope);
   else
-    /* TRANSLATORS: %s year; the opening when no reception was recorded */
-    opening = g_strdup_printf (_("In %s"), year);
+    /* TRANSLATORS: %s year; the opening when no reception was recorded,
+     * followed at once by the first figure (zh_CN "%s年,") */
+    opening = g_strdup_printf (C_("summary", "In %s, "), year);
 
   if (summary->opinions_recorded > 0)
     {
@@ -267,7 +269,7 @@ dd_year_summary_paragraph (const DdYearSummary *summary,
         {
           g_autofree char *m = number (summary->opinions_adopted);
           /* TRANSLATORS: zh_CN: 采纳%s条 */
-          add_clause (clauses, g_strdup_printf (_("%s adopted"), m));
+          add_clause (clauses, g_strdup_printf (C_("summary", "%s adopted"), m));
         }
       if (summary->opinions_solved > 0)
         {
@@ -292,17 +294,19 @@ dd_year_summary_paragraph (const DdYearSummary *summary,
                                                          summary->suggestions), n));
       if (summary->suggestions_replied > 0)
         /* TRANSLATORS: zh_CN: 已答复%s件 */
-        add_clause (clauses, g_strdup_printf (_("%s answered"), replied));
+        add_clause (clauses, g_strdup_printf (C_("summary", "%s answered"), replied));
       if (summary->suggestions_closed > 0)
         /* TRANSLATORS: zh_CN: 办结%s件 */
-        add_clause (clauses, g_strdup_printf (_("%s closed"), closed));
+        add_clause (clauses, g_strdup_printf (C_("summary", "%s closed"), closed));
     }
 
   g_string_append (text, opening);
   for (guint i = 0; i < clauses->len; i++)
     {
-      /* TRANSLATORS: between the clauses of the year's summary (zh_CN ",") */
-      g_string_append (text, C_("summary", ", "));
+      /* After an opening without receptions the first figure follows at once. */
+      if (i > 0 || summary->receptions > 0)
+        /* TRANSLATORS: between the clauses of the year's summary (zh_CN ",") */
+        g_string_append (text, C_("summary", ", "));
       g_string_append (text, g_ptr_array_index (clauses, i));
     }
   /* TRANSLATORS: the end of a sentence (zh_CN "。") */
