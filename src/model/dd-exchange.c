@@ -345,7 +345,7 @@ check_selection (const DdExchangeSelection  *selection,
 }
 
 #define STATION_PLACE "(?1 IS NULL OR s.district = ?1) AND s.township = ?2"
-#define IN_PERIOD(col) "(?3 IS NULL OR " col " >= ?3) AND (?4 IS NULL OR " col " <= ?1)"
+#define IN_PERIOD(col) "(?3 IS NULL OR " col " >= ?3) AND (?4 IS NULL OR " col " <= ?4)"
 
 static gboolean
 select_records (Export                     *ex,
@@ -1859,7 +1859,9 @@ member_int (JsonObject *obj,
   return node_is_int (node) ? json_node_get_int (node) : fallback;
 }
 
-/* Proposers, units, replies, evaluations and supervisions missing here. */
+/* Proposers, units, replies, evaluations and supervisions missing here;
+ * with @suggestion 0 (the suggestion itself failed), only their
+ * references are checked, so that every problem is reported at once. */
 static void
 import_handling (Import     *ctx,
                  gint64      suggestion,
@@ -1877,7 +1879,8 @@ import_handling (Import     *ctx,
       JsonObject *item = element_object (ctx, list, j, where);
       gint64 deputy;
 
-      if (item == NULL || (deputy = resolve_deputy (ctx, json_object_get_member (item, "deputy"), deputy_path)) == 0)
+      if (item == NULL || (deputy = resolve_deputy (ctx, json_object_get_member (item, "deputy"), deputy_path)) == 0 ||
+          suggestion == 0)
         continue;
       position = g_strdup_printf ("%" G_GINT64_FORMAT, member_int (item, "position", j + 1));
       link_rows (ctx, "INSERT OR IGNORE INTO suggestion_proposers (suggestion_id, deputy_id, position) "
@@ -1892,7 +1895,8 @@ import_handling (Import     *ctx,
       const char *role, *assigned_on;
       gint64 unit;
 
-      if (item == NULL || (unit = resolve_unit (ctx, json_object_get_member (item, "unit"), where)) == 0)
+      if (item == NULL || (unit = resolve_unit (ctx, json_object_get_member (item, "unit"), where)) == 0 ||
+          suggestion == 0)
         continue;
       role = member_string (item, "role");
       assigned_on = member_string (item, "assigned_on");
@@ -1922,7 +1926,8 @@ import_handling (Import     *ctx,
       gboolean changed = FALSE;
       gint64 unit;
 
-      if (item == NULL || (unit = resolve_unit (ctx, json_object_get_member (item, "unit"), where)) == 0)
+      if (item == NULL || (unit = resolve_unit (ctx, json_object_get_member (item, "unit"), where)) == 0 ||
+          suggestion == 0)
         continue;
       if (row_exists (ctx, "SELECT 1 FROM replies WHERE suggestion_id = ?1 AND unit_id = ?2 AND round = ?3 "
                       "AND replied_on IS ?4", suggestion, unit, member_int (item, "round", 1),
@@ -1944,7 +1949,8 @@ import_handling (Import     *ctx,
       gboolean changed = FALSE;
       gint64 deputy;
 
-      if (item == NULL || (deputy = resolve_deputy (ctx, json_object_get_member (item, "deputy"), deputy_path)) == 0)
+      if (item == NULL || (deputy = resolve_deputy (ctx, json_object_get_member (item, "deputy"), deputy_path)) == 0 ||
+          suggestion == 0)
         continue;
       if (row_exists (ctx, "SELECT 1 FROM evaluations WHERE suggestion_id = ?1 AND deputy_id = ?2 "
                       "AND round = ?3 AND ?4 IS NULL", suggestion, deputy, member_int (item, "round", 1), NULL))
@@ -1965,7 +1971,7 @@ import_handling (Import     *ctx,
       sqlite3_stmt *stmt;
       gboolean found = FALSE;
 
-      if (item == NULL)
+      if (item == NULL || suggestion == 0)
         continue;
       stmt = dd_store_prepare (ctx->store, "SELECT 1 FROM supervisions WHERE suggestion_id = ? "
                                "AND mode IS ? AND started_on IS ?", NULL);
@@ -2078,7 +2084,9 @@ import_suggestion (Import     *ctx,
                         title != NULL ? title : "", &outcome);
   }
   count_outcome (ctx, DD_EXCHANGE_SUGGESTIONS, outcome);
-  if (id != 0 && (outcome == OUTCOME_ADDED || outcome == OUTCOME_UPDATED))
+  if (id == 0)
+    import_handling (ctx, 0, obj, path);
+  else if (outcome == OUTCOME_ADDED || outcome == OUTCOME_UPDATED)
     import_handling (ctx, id, obj, path);
 }
 
