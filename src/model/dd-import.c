@@ -685,6 +685,7 @@ typedef struct
   /* this row */
   guint                 source_row;
   guint                 row_problems;
+  guint                 row_first_problem;
   gboolean              failed;       /* a problem anywhere: nothing is written */
 
   /* suggestions */
@@ -1813,6 +1814,16 @@ insert_dependents (Pass      *pass,
     }
 }
 
+static gboolean
+row_has_problem (Pass       *pass,
+                 const char *field)
+{
+  for (guint i = pass->row_first_problem; i < pass->problems->len; i++)
+    if (g_strcmp0 (((DdImportProblem *) g_ptr_array_index (pass->problems, i))->field, field) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Suggestions: the handling columns make a consistent record. */
 static void
 complete_suggestion (Pass      *pass,
@@ -1839,7 +1850,7 @@ complete_suggestion (Pass      *pass,
       g_object_set (entity, "state", state, NULL);
     }
 
-  if (pass->proposer_ids->len == 0)
+  if (pass->proposer_ids->len == 0 && !row_has_problem (pass, "proposers"))
     add_problem (pass, column_of_field (self, "proposers"), "proposers",
                  g_strdup (_("A suggestion needs its proposer: the deputy who made it, or who "
                              "recorded the voter’s opinion")));
@@ -1858,14 +1869,15 @@ complete_suggestion (Pass      *pass,
   if (pass->reply_class != NULL && pass->lead_unit_id == 0 &&
       column_of_field (self, "lead-unit") < 0)
     add_problem (pass, class_column, "reply-class", g_strdup (_("A reply needs the lead unit that made it")));
-  if (pass->reply_class == NULL && g_strv_contains ((const char * const[]) {
+  /* What a given state needs; a state read from the columns needs nothing more */
+  if (values->state_given && pass->reply_class == NULL && g_strv_contains ((const char * const[]) {
         "replied", "evaluated", NULL }, state))
     add_problem (pass, state_column, "reply-class",
                  g_strdup_printf (_("A suggestion that is %s needs its reply class"),
                                   dd_code_label (dd_suggestion_states, state)));
   if (pass->verdict != NULL && pass->reply_class == NULL)
     add_problem (pass, verdict_column, "verdict", g_strdup (_("A verdict needs a reply class")));
-  if (pass->verdict == NULL && g_strcmp0 (state, "evaluated") == 0)
+  if (values->state_given && pass->verdict == NULL && g_strcmp0 (state, "evaluated") == 0)
     add_problem (pass, state_column, "verdict",
                  g_strdup (_("An evaluated suggestion needs its verdict")));
 
@@ -1894,8 +1906,10 @@ process_row (Pass     *pass,
   guint earlier = 0;
   DdDuplicateAction action = DD_DUPLICATE_NEW;
   gboolean ok = FALSE;
+  guint first_problem = pass->problems->len;
 
   pass_clear_row (pass);
+  pass->row_first_problem = first_problem;
   pass->source_row = dd_sheet_get_source_row (self->sheet, row);
   if (pass->source_row == 0)
     pass->source_row = row + 1;
@@ -1976,9 +1990,10 @@ process_row (Pass     *pass,
   if (self->kind == DD_IMPORT_SUGGESTIONS && dd_entity_get_id (entity) == 0)
     complete_suggestion (pass, &values, entity);
 
-  /* The model's own rules */
+  /* The model's own rules, for the fields that could be read */
   {
     g_autoptr(GPtrArray) problems = dd_entity_check (entity, pass->store);
+    guint n_parse_problems = pass->problems->len;
 
     for (guint i = 0; i < problems->len; i++)
       {
@@ -1986,6 +2001,13 @@ process_row (Pass     *pass,
         int column;
         const char *field = entity_property_column (pass, problem->field, &column);
 
+        gboolean told = FALSE;
+
+        for (guint j = first_problem; j < n_parse_problems; j++)
+          told |= g_strcmp0 (((DdImportProblem *) g_ptr_array_index (pass->problems, j))->field,
+                             field) == 0;
+        if (told)
+          continue;
         /* Reported once: a required field with no column */
         if (column < 0 && field != NULL && dd_import_kind_find_field (self->kind, field) != NULL &&
             dd_import_kind_find_field (self->kind, field)->required)
