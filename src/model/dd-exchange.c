@@ -1676,16 +1676,9 @@ import_stations (Import    *ctx,
       if (id == 0)
         continue;
 
-      /* A new station keeps the sender's code where it is free here. */
-      if (outcome == OUTCOME_ADDED && code != NULL &&
-          query_id (ctx, "SELECT id FROM stations WHERE code = ?1", code, NULL, 0, FALSE) == 0)
-        {
-          g_autofree char *given = dup_text (ctx->store, "SELECT code FROM stations WHERE id = ?", id);
-
-          if (link_rows (ctx, "UPDATE stations SET code = ?3 WHERE id = ?1 AND ?2 = ?2",
-                         id, 0, code, NULL, "stations", path))
-            dd_store_audit (ctx->store, "stations", id, "code", given, code, NULL);
-        }
+      /* A new station is given a code here (codes follow local ids, so
+       * the sender's could not be kept without colliding later); the
+       * file's references to the sender's code resolve through this map. */
       if (code != NULL)
         name_map_put (ctx->station_codes, code, id);
 
