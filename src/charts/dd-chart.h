@@ -39,7 +39,9 @@ G_BEGIN_DECLS
  *   the x axis, one bar per series in each group, values above the bars
  * @DD_CHART_LINE: one line per series over the items as x labels (e.g.
  *   "1月" … "12月"), each series with its own marker shape and dash, values
- *   at the points where they fit, and a legend
+ *   at the points where they fit, and a legend. Lines take the palette
+ *   slots 0, 2, 3, 4, 5, 1 in turn (dark blue, then orange: a thin light
+ *   blue line would be too faint)
  * @DD_CHART_TILES: key figures, one tile each (big value, label, optional
  *   caption), in a grid that fits the rectangle
  * @DD_CHART_TEXT: a title and a paragraph set as large as fits (a title
