@@ -927,6 +927,22 @@ check_against_world (DdStore                 *store,
     }
 
   assert_group (a->overall, all);
+  {
+    /* The totals alone: the same overall group, kinds and receptions. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DdAnalytics) t = dd_analytics_compute_totals (store, filter, NULL, &error);
+
+    g_assert_no_error (error);
+    assert_group (t->overall, all);
+    assert_groups (t->kinds, table, "k");
+    g_assert_cmpuint (t->units->len + t->stations->len + t->categories->len + t->years->len, ==, 0);
+    g_assert_cmpuint (t->months->len, ==, 0);
+    g_assert_cmpint (t->receptions, ==, a->receptions);
+    g_assert_cmpint (t->voters_received, ==, a->voters_received);
+    g_assert_cmpint (t->petitions_handled, ==, a->petitions_handled);
+    g_assert_cmpint (t->deputies_receiving_voters, ==, a->deputies_receiving_voters);
+    g_assert_cmpint (t->opinions_adopted, ==, a->opinions_adopted);
+  }
   assert_groups (a->units, table, "u");
   assert_groups (a->stations, table, "s");
   assert_groups (a->categories, table, "c");

@@ -320,6 +320,7 @@ typedef struct
   DdStore                 *store;
   const DdAnalyticsFilter *filter;
   const char              *today;
+  gboolean                 totals_only;
   DdAnalytics             *result;
   GHashTable              *units;       /* gint64 id → group */
   GHashTable              *stations;    /* gint64 id → group */
@@ -500,6 +501,9 @@ row_groups (Computation       *c,
 }
 
 #define KEY_COLUMNS "u.unit_id, s.station_id, s.category, s.kind, substr(s.registered_on, 1, 4)"
+#define LEAD_JOIN " LEFT JOIN suggestion_units u ON u.suggestion_id = s.id AND u.role = 'lead'"
+/* Totals only: the kinds alone, no join to the lead unit. */
+#define TOTAL_KEY_COLUMNS "NULL, NULL, NULL, s.kind, NULL"
 #define N_KEY_COLUMNS 5
 
 static gboolean
@@ -515,10 +519,11 @@ static gboolean
 count_suggestions (Computation  *c,
                    GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " KEY_COLUMNS ", count(*)");
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   int rc;
 
+  g_string_printf (sql, "SELECT %s, count(*)", c->totals_only ? TOTAL_KEY_COLUMNS : KEY_COLUMNS);
   for (int i = 0; i < DD_N_STATES; i++)
     g_string_append_printf (sql, ", sum(s.state = '%s')", dd_suggestion_states[i]);
   g_string_append (sql,
@@ -526,12 +531,13 @@ count_suggestions (Computation  *c,
                    ", sum(r.class = 'A'), sum(r.class = 'B'), sum(r.class = 'C')"
                    ", sum(r.round = s.round AND s.deadline_on IS NOT NULL)"
                    ", sum(r.round = s.round AND r.replied_on <= s.deadline_on)"
-                   " FROM suggestions s"
-                   " LEFT JOIN suggestion_units u ON u.suggestion_id = s.id AND u.role = 'lead'"
-                   " LEFT JOIN replies r ON r.id = (SELECT id FROM replies WHERE suggestion_id = s.id"
-                   "  ORDER BY round DESC, id DESC LIMIT 1)");
+                   " FROM suggestions s");
+  if (!c->totals_only)
+    g_string_append (sql, LEAD_JOIN);
+  g_string_append (sql, " LEFT JOIN replies r ON r.id = (SELECT id FROM replies WHERE suggestion_id = s.id"
+                        "  ORDER BY round DESC, id DESC LIMIT 1)");
   append_where (sql, c->filter, "s.registered_on");
-  g_string_append (sql, " GROUP BY 1, 2, 3, 4, 5");
+  g_string_append (sql, c->totals_only ? " GROUP BY +s.kind" : " GROUP BY 1, 2, 3, 4, 5");
 
   stmt = dd_store_prepare (c->store, sql->str, error);
   if (stmt == NULL)
@@ -579,20 +585,24 @@ static gboolean
 count_verdicts (Computation  *c,
                 GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " KEY_COLUMNS ", e.verdict, count(*)"
-                                         " FROM suggestions s"
-                                         " JOIN evaluations e ON e.suggestion_id = s.id"
-                                         " JOIN suggestion_proposers p"
-                                         "  ON p.suggestion_id = e.suggestion_id AND p.deputy_id = e.deputy_id"
-                                         " LEFT JOIN suggestion_units u"
-                                         "  ON u.suggestion_id = s.id AND u.role = 'lead'");
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   int rc;
 
+  /* CROSS JOIN: from the period's suggestions to their evaluations, never
+   * the other way round (without statistics the planner may scan every
+   * evaluation or proposer first). */
+  g_string_printf (sql, "SELECT %s, e.verdict, count(*) FROM suggestions s"
+                   " CROSS JOIN evaluations e ON e.suggestion_id = s.id"
+                   " CROSS JOIN suggestion_proposers p"
+                   "  ON p.suggestion_id = e.suggestion_id AND p.deputy_id = e.deputy_id%s",
+                   c->totals_only ? TOTAL_KEY_COLUMNS : KEY_COLUMNS,
+                   c->totals_only ? "" : LEAD_JOIN);
   append_where (sql, c->filter, "s.registered_on");
   g_string_append (sql, " AND e.round = (SELECT max(round) FROM evaluations"
-                        "  WHERE suggestion_id = e.suggestion_id AND deputy_id = e.deputy_id)"
-                        " GROUP BY 1, 2, 3, 4, 5, 6");
+                        "  WHERE suggestion_id = e.suggestion_id AND deputy_id = e.deputy_id)");
+  /* +s.kind: not the order of the kinds' index, a scan of every year. */
+  g_string_append (sql, c->totals_only ? " GROUP BY +s.kind, e.verdict" : " GROUP BY 1, 2, 3, 4, 5, 6");
 
   stmt = dd_store_prepare (c->store, sql->str, error);
   if (stmt == NULL)
@@ -664,9 +674,10 @@ count_receptions (Computation  *c,
                          ? " AND r.station_id IN (SELECT id FROM stations WHERE district = :district)"
                          : "";
   g_autofree char *by_station = g_strdup_printf (
-    "SELECT r.station_id, count(*), sum(r.voters_received), sum(r.petitions_handled)"
-    " FROM receptions r WHERE r.held_on >= :from AND r.held_on < :to%s"
-    " GROUP BY r.station_id", district);
+    "SELECT %s, count(*), sum(r.voters_received), sum(r.petitions_handled)"
+    " FROM receptions r WHERE r.held_on >= :from AND r.held_on < :to%s%s",
+    c->totals_only ? "NULL" : "r.station_id", district,
+    c->totals_only ? "" : " GROUP BY r.station_id");
   g_autofree char *deputies = g_strdup_printf (
     "SELECT count(DISTINCT rd.deputy_id) FROM receptions r"
     " JOIN reception_deputies rd ON rd.reception_id = r.id"
@@ -681,12 +692,18 @@ count_receptions (Computation  *c,
   bind_filter (stmt, c);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DdAnalyticsGroup *group = id_group (c->stations, sqlite3_column_int64 (stmt, 0));
+      gint64 receptions = sqlite3_column_int64 (stmt, 1);
+      gint64 voters = sqlite3_column_int64 (stmt, 2);
 
-      group->receptions = sqlite3_column_int64 (stmt, 1);
-      group->voters_received = sqlite3_column_int64 (stmt, 2);
-      result->receptions += group->receptions;
-      result->voters_received += group->voters_received;
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          DdAnalyticsGroup *group = id_group (c->stations, sqlite3_column_int64 (stmt, 0));
+
+          group->receptions = receptions;
+          group->voters_received = voters;
+        }
+      result->receptions += receptions;
+      result->voters_received += voters;
       result->petitions_handled += sqlite3_column_int64 (stmt, 3);
     }
   sqlite3_reset (stmt);
@@ -940,8 +957,8 @@ compute (Computation   *c,
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !count_verdicts (c, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !count_months (c, FALSE, error) ||
-      !count_months (c, TRUE, error) ||
+      (!c->totals_only && !count_months (c, FALSE, error)) ||
+      (!c->totals_only && !count_months (c, TRUE, error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !count_receptions (c, error) ||
       !name_groups (c, "SELECT id, name FROM units", c->units, error) ||
@@ -985,15 +1002,17 @@ compute (Computation   *c,
     result->opinions_adopted = opinions->classes[0] + opinions->classes[1];
     result->opinions_solved = opinions->classes[0];
   }
-  fill_months (c);
+  if (!c->totals_only)
+    fill_months (c);
   return TRUE;
 }
 
-DdAnalytics *
-dd_analytics_compute (DdStore                  *store,
-                      const DdAnalyticsFilter  *filter,
-                      GCancellable             *cancellable,
-                      GError                  **error)
+static DdAnalytics *
+analytics_compute (DdStore                  *store,
+                   const DdAnalyticsFilter  *filter,
+                   gboolean                  totals_only,
+                   GCancellable             *cancellable,
+                   GError                  **error)
 {
   g_autoptr(DdAnalytics) result = NULL;
   g_autoptr(DdAnalyticsFilter) all = NULL;
@@ -1023,6 +1042,7 @@ dd_analytics_compute (DdStore                  *store,
   c.store = store;
   c.filter = result->filter;
   c.today = result->today;
+  c.totals_only = totals_only;
   c.result = result;
   c.units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, group_free);
   c.stations = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, group_free);
@@ -1059,6 +1079,24 @@ dd_analytics_compute (DdStore                  *store,
   if (!ok)
     return NULL;
   return g_steal_pointer (&result);
+}
+
+DdAnalytics *
+dd_analytics_compute (DdStore                  *store,
+                      const DdAnalyticsFilter  *filter,
+                      GCancellable             *cancellable,
+                      GError                  **error)
+{
+  return analytics_compute (store, filter, FALSE, cancellable, error);
+}
+
+DdAnalytics *
+dd_analytics_compute_totals (DdStore                  *store,
+                             const DdAnalyticsFilter  *filter,
+                             GCancellable             *cancellable,
+                             GError                  **error)
+{
+  return analytics_compute (store, filter, TRUE, cancellable, error);
 }
 
 static void

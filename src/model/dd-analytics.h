@@ -231,8 +231,17 @@ DdAnalytics  *dd_analytics_compute        (DdStore                  *store,
                                            const DdAnalyticsFilter  *filter,
                                            GCancellable             *cancellable,
                                            GError                  **error);
-/* The same in a worker thread on a read connection of its own (an
- * in-memory store is computed at once); the task does not keep @store
+/* Only what needs no grouping, for key figures and the year's summary:
+ * @overall, @kinds (and so the opinions' figures) and the reception
+ * totals, the same as dd_analytics_compute() gives them; @units,
+ * @categories, @stations, @years and @months are empty. About half the
+ * work of dd_analytics_compute(). */
+DdAnalytics  *dd_analytics_compute_totals (DdStore                  *store,
+                                           const DdAnalyticsFilter  *filter,
+                                           GCancellable             *cancellable,
+                                           GError                  **error);
+/* dd_analytics_compute() in a worker thread on a read connection of its
+ * own (an in-memory store is computed at once); the task does not keep @store
  * alive. Cancelling @cancellable interrupts the running query. */
 void          dd_analytics_compute_async  (DdStore                  *store,
                                            const DdAnalyticsFilter  *filter,

@@ -42,10 +42,27 @@ dd_year_summary_from_analytics (DdYearSummary     *summary,
   summary->on_time_rate = all->on_time_rate;
 }
 
+static gboolean
+summary_compute (DdStore        *store,
+                 int             year,
+                 DdYearSummary  *summary,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  g_autoptr(DdAnalyticsFilter) filter = dd_analytics_filter_new_year (year);
+  g_autoptr(DdAnalytics) analytics = NULL;
+
+  analytics = dd_analytics_compute_totals (store, filter, cancellable, error);
+  if (analytics == NULL)
+    return FALSE;
+  dd_year_summary_from_analytics (summary, analytics);
+  return TRUE;
+}
+
 /**
  * dd_year_summary_compute:
- * The summary of @year: dd_analytics_compute() for the calendar year with no
- * other filter.
+ * The summary of @year: dd_analytics_compute_totals() for the calendar
+ * year with no other filter.
  */
 gboolean
 dd_year_summary_compute (DdStore        *store,
@@ -53,43 +70,33 @@ dd_year_summary_compute (DdStore        *store,
                          DdYearSummary  *summary,
                          GError        **error)
 {
-  g_autoptr(DdAnalyticsFilter) filter = dd_analytics_filter_new_year (year);
-  g_autoptr(DdAnalytics) analytics = NULL;
-
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  analytics = dd_analytics_compute (store, filter, NULL, error);
-  if (analytics == NULL)
-    return FALSE;
-  dd_year_summary_from_analytics (summary, analytics);
-  return TRUE;
+  return summary_compute (store, year, summary, NULL, error);
 }
 
 static void
-summary_ready (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+summary_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(DdAnalytics) analytics = NULL;
+  DdStore *reader = task_data;
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "year"));
+  g_autofree DdYearSummary *summary = g_new0 (DdYearSummary, 1);
   GError *error = NULL;
-  DdYearSummary *summary;
 
-  analytics = dd_analytics_compute_finish (result, &error);
-  if (analytics == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  summary = g_new0 (DdYearSummary, 1);
-  dd_year_summary_from_analytics (summary, analytics);
-  g_task_return_pointer (task, summary, g_free);
+  if (!summary_compute (reader, year, summary, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&summary), g_free);
 }
 
 /**
  * dd_year_summary_compute_async:
- * dd_analytics_compute_async() for the year, in a worker thread on a read
- * connection of its own.
+ * In a worker thread on a read connection of its own (an in-memory store
+ * is computed at once); the task does not keep @store alive.
  */
 void
 dd_year_summary_compute_async (DdStore             *store,
@@ -98,11 +105,25 @@ dd_year_summary_compute_async (DdStore             *store,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(DdAnalyticsFilter) filter = dd_analytics_filter_new_year (year);
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  DdStore *reader;
+
+  g_return_if_fail (DD_IS_STORE (store));
 
   g_task_set_source_tag (task, dd_year_summary_compute_async);
-  dd_analytics_compute_async (store, filter, cancellable, summary_ready, task);
+  g_object_set_data (G_OBJECT (task), "year", GINT_TO_POINTER (year));
+  reader = dd_store_open_reader (store, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, reader, g_object_unref);
+  if (reader == store)
+    summary_thread (task, store, reader, cancellable);
+  else
+    g_task_run_in_thread (task, summary_thread);
 }
 
 DdYearSummary *

@@ -23,6 +23,12 @@
  *     its first page of 50 cards built as objects, against the bare FTS
  *     query for the same words; medians.
  *     `--board FILE` runs (d) alone on an existing demo database.
+ * (e) statistics: dd_analytics_compute() for the latest year, the year and
+ *     its busiest unit, the year and its busiest district, and all dates,
+ *     and dd_year_summary_compute(), each against the bare SQL of every
+ *     figure it returns (one plain query a figure, listed with its time);
+ *     medians; target below 1.5. `--statistics FILE` runs (e) alone on an
+ *     existing demo database.
  *
  * PERFORMANCE.md asks for every ratio below 2. The exit status is 1 if one
  * is not, so that `meson test --benchmark` reports it.
@@ -37,12 +43,15 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "dd-analytics.h"
 #include "dd-demo.h"
 #include "dd-deputy-list.h"
 #include "dd-fts.h"
 #include "dd-station-list.h"
 #include "dd-store-private.h"
+#include "dd-stats.h"
 #include "dd-suggestion-list.h"
+#include "dd-year-summary.h"
 
 #define TARGET_RATIO 2.0
 
@@ -1039,6 +1048,269 @@ page_bytes (sqlite3 *db)
   return bytes;
 }
 
+/* (e) statistics: dd_analytics_compute() and dd_year_summary_compute()
+ * against the bare SQL of each figure they return, in the same run. The
+ * bare set is one plain query per figure (states and overdue, verdicts
+ * overall and by unit, category, station, year and kind, A/B/C overall and
+ * by unit, on time, intake and closures by month, receptions by station,
+ * deputies receiving voters, voters' opinions); the model returns more
+ * than that (A/B/C and on time of every group too). A unary + keeps the
+ * bare GROUP BY from walking a whole index for its order instead of the
+ * period's rows (the planner's choice without it, 5× slower). */
+
+#define STATS_TARGET_RATIO 1.5
+
+#define BARE_WHERE "s.registered_on >= :from AND s.registered_on < :to"
+#define BARE_LATEST_VERDICT \
+  " JOIN evaluations e ON e.suggestion_id = s.id" \
+  " JOIN suggestion_proposers p ON p.suggestion_id = e.suggestion_id AND p.deputy_id = e.deputy_id"
+#define BARE_LATEST_ROUND \
+  " AND e.round = (SELECT max(round) FROM evaluations" \
+  "  WHERE suggestion_id = e.suggestion_id AND deputy_id = e.deputy_id)"
+#define BARE_LEAD " LEFT JOIN suggestion_units u ON u.suggestion_id = s.id AND u.role = 'lead'"
+#define BARE_LATEST_REPLY \
+  " LEFT JOIN replies r ON r.id = (SELECT id FROM replies WHERE suggestion_id = s.id" \
+  "  ORDER BY round DESC, id DESC LIMIT 1)"
+
+typedef struct
+{
+  const char *label;
+  const char *sql;      /* {w}: the filter's conditions on suggestions s */
+  gboolean    summary;  /* also a figure of the year's summary */
+} BareFigure;
+
+static const BareFigure bare_figures[] = {
+  { "states and overdue",
+    "SELECT s.state, count(*), sum(s.deadline_on < :today) FROM suggestions s WHERE {w} GROUP BY s.state",
+    TRUE },
+  { "satisfaction, overall",
+    "SELECT e.verdict, count(*) FROM suggestions s" BARE_LATEST_VERDICT " WHERE {w}" BARE_LATEST_ROUND
+    " GROUP BY e.verdict", TRUE },
+  { "satisfaction by unit",
+    "SELECT u.unit_id, e.verdict, count(*) FROM suggestions s" BARE_LATEST_VERDICT BARE_LEAD
+    " WHERE {w}" BARE_LATEST_ROUND " GROUP BY 1, 2", FALSE },
+  { "satisfaction by category",
+    "SELECT +s.category, e.verdict, count(*) FROM suggestions s" BARE_LATEST_VERDICT
+    " WHERE {w}" BARE_LATEST_ROUND " GROUP BY 1, 2", FALSE },
+  { "satisfaction by station",
+    "SELECT +s.station_id, e.verdict, count(*) FROM suggestions s" BARE_LATEST_VERDICT
+    " WHERE {w}" BARE_LATEST_ROUND " GROUP BY 1, 2", FALSE },
+  { "satisfaction by year",
+    "SELECT substr(s.registered_on, 1, 4), e.verdict, count(*) FROM suggestions s" BARE_LATEST_VERDICT
+    " WHERE {w}" BARE_LATEST_ROUND " GROUP BY 1, 2", FALSE },
+  { "satisfaction by kind",
+    "SELECT +s.kind, e.verdict, count(*) FROM suggestions s" BARE_LATEST_VERDICT
+    " WHERE {w}" BARE_LATEST_ROUND " GROUP BY 1, 2", FALSE },
+  { "A/B/C and on time, overall",
+    "SELECT r.class, count(*), sum(r.round = s.round AND r.replied_on <= s.deadline_on),"
+    " sum(r.round = s.round AND s.deadline_on IS NOT NULL)"
+    " FROM suggestions s" BARE_LATEST_REPLY " WHERE {w} GROUP BY r.class", TRUE },
+  { "A/B/C by unit",
+    "SELECT u.unit_id, r.class, count(*) FROM suggestions s" BARE_LEAD BARE_LATEST_REPLY
+    " WHERE {w} GROUP BY 1, 2", FALSE },
+  { "intake by month",
+    "SELECT substr(s.registered_on, 1, 7), count(*) FROM suggestions s WHERE {w} GROUP BY 1", FALSE },
+  { "closures by month",
+    "SELECT substr(s.closed_on, 1, 7), count(*) FROM suggestions s"
+    " WHERE s.state = 'closed' AND s.closed_on >= :from AND s.closed_on < :to {c} GROUP BY 1", FALSE },
+  { "receptions by station",
+    "SELECT station_id, count(*), sum(voters_received) FROM receptions r"
+    " WHERE held_on >= :from AND held_on < :to {r} GROUP BY station_id", TRUE },
+  { "deputies receiving voters",
+    "SELECT count(DISTINCT rd.deputy_id) FROM receptions r JOIN reception_deputies rd"
+    " ON rd.reception_id = r.id WHERE r.held_on >= :from AND r.held_on < :to {r}", TRUE },
+  { "voters' opinions, adopted, solved",
+    "SELECT count(*), sum(r.class IN ('A', 'B')), sum(r.class = 'A') FROM suggestions s" BARE_LATEST_REPLY
+    " WHERE s.kind = 'voter_opinion' AND {w}", TRUE },
+};
+
+typedef struct
+{
+  const char *label;
+  int         year;        /* 0: all dates */
+  gboolean    unit;
+  gboolean    district;
+  gboolean    summary;     /* dd_year_summary_compute() against the summary's figures */
+} StatsScenario;
+
+static char *
+bare_sql (const char *template,
+          gboolean    unit,
+          gboolean    district)
+{
+  g_autoptr(GString) sql = g_string_new (template);
+  g_autoptr(GString) extra = g_string_new (NULL);
+
+  if (unit)
+    g_string_append (extra, " AND s.id IN (SELECT suggestion_id FROM suggestion_units"
+                            " WHERE unit_id = :unit AND role = 'lead')");
+  if (district)
+    g_string_append (extra, " AND coalesce((SELECT district FROM stations WHERE id = s.station_id),"
+                            " (SELECT d.district FROM suggestion_proposers p0 JOIN deputies d"
+                            " ON d.id = p0.deputy_id WHERE p0.suggestion_id = s.id"
+                            " ORDER BY p0.position, p0.deputy_id LIMIT 1)) = :district");
+  g_string_replace (sql, "{c}", extra->str, 0);
+  g_string_prepend (extra, BARE_WHERE);
+  g_string_replace (sql, "{w}", extra->str, 0);
+  g_string_replace (sql, "{r}", district ? " AND r.station_id IN (SELECT id FROM stations"
+                                           " WHERE district = :district)" : "", 0);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static void
+bind_bare (sqlite3_stmt            *stmt,
+           const DdAnalyticsFilter *filter,
+           const char              *today)
+{
+  const char *names[] = { ":from", ":to", ":today", ":district" };
+  const char *values[] = { filter->from != NULL ? filter->from : "", filter->to != NULL ? filter->to : "~",
+                           today, filter->district };
+  int index;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if ((index = sqlite3_bind_parameter_index (stmt, names[i])) > 0)
+      sqlite3_bind_text (stmt, index, values[i], -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":unit")) > 0)
+    sqlite3_bind_int64 (stmt, index, filter->unit_id);
+}
+
+/* Steps one bare query to its end, prepared each time as in (b) and (c);
+ * returns the milliseconds. */
+static double
+time_bare (sqlite3                 *db,
+           const char              *sql,
+           const DdAnalyticsFilter *filter,
+           const char              *today)
+{
+  gint64 started = g_get_monotonic_time ();
+  sqlite3_stmt *stmt = NULL;
+  gint64 sink = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (db, sql);
+  bind_bare (stmt, filter, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    sink += sqlite3_column_int64 (stmt, sqlite3_column_count (stmt) - 1);
+  if (rc != SQLITE_DONE)
+    die_sqlite (db, sql);
+  sqlite3_finalize (stmt);
+  (void) sink;
+  return (g_get_monotonic_time () - started) / 1e3;
+}
+
+/* Runs (e) on @store; returns whether every ratio is below the target. */
+static gboolean
+run_statistics (DdStore *store,
+                int      runs)
+{
+  sqlite3 *db = dd_store_get_db (store);
+  g_autofree char *today = dd_store_dup_today (store);
+  g_autofree char *district = NULL;
+  int year = dd_store_latest_year (store);
+  gint64 unit_id = 0;
+  sqlite3_stmt *stmt = NULL;
+  const StatsScenario scenarios[] = {
+    { "year", year, FALSE, FALSE, FALSE },
+    { "year, one unit", year, TRUE, FALSE, FALSE },
+    { "year, one district", year, FALSE, TRUE, FALSE },
+    { "all dates", 0, FALSE, FALSE, FALSE },
+    { "year's summary", year, FALSE, FALSE, TRUE },
+  };
+  gboolean all_below = TRUE;
+
+  runs = CLAMP (runs, 1, 16);
+  if (sqlite3_prepare_v2 (db, "SELECT (SELECT unit_id FROM suggestion_units WHERE role = 'lead'"
+                          " GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1),"
+                          " (SELECT district FROM stations WHERE district IS NOT NULL"
+                          " GROUP BY district ORDER BY count(*) DESC LIMIT 1)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    die_sqlite (db, "choosing a unit and a district");
+  unit_id = sqlite3_column_int64 (stmt, 0);
+  district = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  g_print ("(e) statistics: year %d, unit %" G_GINT64_FORMAT ", district “%s”, medians of %d runs "
+           "(target < %.1f)\n", year, unit_id, district != NULL ? district : "", runs, STATS_TARGET_RATIO);
+  for (guint s = 0; s < G_N_ELEMENTS (scenarios); s++)
+    {
+      const StatsScenario *sc = &scenarios[s];
+      g_autoptr(DdAnalyticsFilter) filter = sc->year != 0 ? dd_analytics_filter_new_year (sc->year)
+                                                          : dd_analytics_filter_new ();
+      g_autofree double *model = g_new0 (double, runs);
+      g_autofree double *bare_total = g_new0 (double, runs);
+      double bare_each[G_N_ELEMENTS (bare_figures)][16] = { { 0 } };
+      char *sqls[G_N_ELEMENTS (bare_figures)] = { NULL };
+      g_autoptr(GError) error = NULL;
+      double model_ms, bare_ms, ratio;
+      gint64 suggestions = 0;
+
+      if (sc->unit)
+        filter->unit_id = unit_id;
+      if (sc->district)
+        filter->district = g_strdup (district);
+      for (guint f = 0; f < G_N_ELEMENTS (bare_figures); f++)
+        if (!sc->summary || bare_figures[f].summary)
+          sqls[f] = bare_sql (bare_figures[f].sql, sc->unit, sc->district);
+
+      /* A warm-up of each, then interleaved runs. */
+      for (int r = -1; r < runs; r++)
+        {
+          gint64 started = g_get_monotonic_time ();
+          double total = 0;
+
+          if (sc->summary)
+            {
+              DdYearSummary summary;
+
+              if (!dd_year_summary_compute (store, sc->year, &summary, &error))
+                die_error (error, "dd_year_summary_compute");
+              suggestions = summary.suggestions + summary.opinions_recorded;
+            }
+          else
+            {
+              DdAnalytics *analytics = dd_analytics_compute (store, filter, NULL, &error);
+
+              if (analytics == NULL)
+                die_error (error, "dd_analytics_compute");
+              suggestions = analytics->overall->suggestions;
+              dd_analytics_unref (analytics);
+            }
+          if (r >= 0)
+            model[r] = (g_get_monotonic_time () - started) / 1e3;
+          for (guint f = 0; f < G_N_ELEMENTS (bare_figures); f++)
+            if (sqls[f] != NULL)
+              {
+                double ms = time_bare (db, sqls[f], filter, today);
+
+                total += ms;
+                if (r >= 0)
+                  bare_each[f][r] = ms;
+              }
+          if (r >= 0)
+            bare_total[r] = total;
+        }
+      model_ms = median (model, runs);
+      bare_ms = median (bare_total, runs);
+      ratio = model_ms / bare_ms;
+      all_below = all_below && ratio < STATS_TARGET_RATIO;
+      g_print ("    %-44s %10s %10s %8s\n",
+               sc->summary ? "dd_year_summary_compute, year" : sc->label, "model ms", "bare ms", "ratio");
+      for (guint f = 0; f < G_N_ELEMENTS (bare_figures); f++)
+        if (sqls[f] != NULL)
+          {
+            g_print ("      bare: %-38s %10s %10.1f\n", bare_figures[f].label, "",
+                     median (bare_each[f], runs));
+            g_free (sqls[f]);
+          }
+      g_print ("      %-42s %10.1f %10.1f %8.2f   (%" G_GINT64_FORMAT " suggestions)\n",
+               sc->summary ? "the summary / its figures' bare SQL" : "dd_analytics_compute / all bare SQL",
+               model_ms, bare_ms, ratio, suggestions);
+    }
+  g_print ("\n");
+  return all_below;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1321,7 @@ main (int   argc,
   int seed = 1;
   gint64 n_stations_wanted = -1;
   g_autofree char *board_path = NULL;
+  g_autofree char *statistics_path = NULL;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "small, district or province (default)", "SIZE" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs of the list benchmark (default 5)", "N" },
@@ -1058,6 +1331,8 @@ main (int   argc,
       "stations for (c), copies of the generated ones (default 5000 at province size)", "N" },
     { "board", 0, 0, G_OPTION_ARG_FILENAME, &board_path,
       "run only (d), on this existing demo database", "FILE" },
+    { "statistics", 0, 0, G_OPTION_ARG_FILENAME, &statistics_path,
+      "run only (e), on this existing demo database", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Deputy Desk against bare SQLite");
@@ -1083,7 +1358,7 @@ main (int   argc,
   const char *param_c[G_N_ELEMENTS (station_measures)] = { NULL, "社区", "liaison_station", NULL };
   g_auto(GStrv) station_districts = NULL;
   gint64 n_generated_stations = 0, n_stations = 0;
-  gboolean all_c_below = TRUE, all_d_below;
+  gboolean all_c_below = TRUE, all_d_below, all_e_below;
   gint64 fts_us = 0, fts_bytes = 0, bare_bytes = 0;
 
   /* g_print() writes Chinese only in a UTF-8 locale, not in "C". */
@@ -1108,6 +1383,16 @@ main (int   argc,
         die_error (error, board_path);
       g_print ("Deputy Desk benchmark: the board on %s, SQLite %s\n\n", board_path, sqlite3_libversion ());
       return run_board (store, runs) ? 0 : 1;
+    }
+
+  if (statistics_path != NULL)
+    {
+      store = dd_store_open (statistics_path, DD_STORE_OPEN_EXISTING, &error);
+      if (store == NULL)
+        die_error (error, statistics_path);
+      g_print ("Deputy Desk benchmark: the statistics on %s, SQLite %s\n\n", statistics_path,
+               sqlite3_libversion ());
+      return run_statistics (store, runs) ? 0 : 1;
     }
 
   dir = g_dir_make_tmp ("dd-bench-XXXXXX", &error);
@@ -1269,9 +1554,16 @@ main (int   argc,
   all_d_below = run_board (store, runs);
   g_clear_object (&store);
 
+  /* (e) the statistics, on the generated file */
+  store = dd_store_open (demo_path, DD_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    die_error (error, demo_path);
+  all_e_below = run_statistics (store, runs);
+  g_clear_object (&store);
+
   remove_database (demo_path);
   remove_database (bare_path);
   g_rmdir (dir);
 
-  return ratio_a < TARGET_RATIO && ratio_b < TARGET_RATIO && all_c_below && all_d_below ? 0 : 1;
+  return ratio_a < TARGET_RATIO && ratio_b < TARGET_RATIO && all_c_below && all_d_below && all_e_below ? 0 : 1;
 }
