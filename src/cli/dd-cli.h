@@ -39,5 +39,9 @@ int      dd_cli_run_placards      (int            argc,
                                    char         **argv);
 int      dd_cli_run_suggestions   (int            argc,
                                    char         **argv);
+int      dd_cli_run_import        (int            argc,
+                                   char         **argv);
+int      dd_cli_run_export        (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

@@ -34,6 +34,8 @@ static const Command commands[] = {
   { "stats", N_("Print the figures of a year, and the stations’ figures of a period"), dd_cli_run_stats },
   { "placards", N_("Write the QR placards of stations or deputies as an A4 PDF"), dd_cli_run_placards },
   { "suggestions", N_("List suggestions, and move one through its handling"), dd_cli_run_suggestions },
+  { "import", N_("Import deputies, stations, handling units or suggestions from a CSV or XLSX file"), dd_cli_run_import },
+  { "export", N_("Export a list or the year’s figures as an XLSX or CSV file"), dd_cli_run_export },
 };
 
 static const char * const demo_size_names[] = { "small", "district", "province" };
