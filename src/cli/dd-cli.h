@@ -43,5 +43,11 @@ int      dd_cli_run_import        (int            argc,
                                    char         **argv);
 int      dd_cli_run_export        (int            argc,
                                    char         **argv);
+int      dd_cli_run_backup        (int            argc,
+                                   char         **argv);
+int      dd_cli_run_restore       (int            argc,
+                                   char         **argv);
+int      dd_cli_run_exchange      (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

@@ -36,6 +36,9 @@ static const Command commands[] = {
   { "suggestions", N_("List suggestions, and move one through its handling"), dd_cli_run_suggestions },
   { "import", N_("Import deputies, stations, handling units or suggestions from a CSV or XLSX file"), dd_cli_run_import },
   { "export", N_("Export a list or the year’s figures as an XLSX or CSV file"), dd_cli_run_export },
+  { "backup", N_("Back up the database to a file, through SQLite’s backup API"), dd_cli_run_backup },
+  { "restore", N_("Replace the database by a backup, after backing it up"), dd_cli_run_restore },
+  { "exchange", N_("Exchange records with another office as a JSON file"), dd_cli_run_exchange },
 };
 
 static const char * const demo_size_names[] = { "small", "district", "province" };
