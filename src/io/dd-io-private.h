@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "dd-sheet.h"
+
 G_BEGIN_DECLS
 
 /* Excel's own limits; the cells cap keeps a small file of delimiters from
@@ -26,5 +28,15 @@ GBytes   *dd_io_read_file      (const char    *path,
                                 const char    *name,
                                 guint64        limit,
                                 GError       **error);
+
+/* A number cell with a display text of its own (a time of day) */
+void      dd_sheet_set_number_shown (DdSheet     *sheet,
+                                     guint        row,
+                                     guint        col,
+                                     double       value,
+                                     const char  *text);
+
+/* Tests and fuzzing only: the cap on a workbook part's unpacked size (0 = the default) */
+void      dd_xlsx_set_part_limit    (guint64      limit);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "dd-io"
 
 #include "dd-sheet.h"
+#include "dd-io-private.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -259,6 +260,25 @@ dd_sheet_set_number (DdSheet *sheet,
   g_return_if_fail (row < sheet->rows->len);
 
   text = format_number (value);
+  cell = ensure_cell (sheet, row, col);
+  cell->type = DD_CELL_NUMBER;
+  cell->text = intern_text (sheet, text, -1);
+  cell->number = value;
+}
+
+void
+dd_sheet_set_number_shown (DdSheet    *sheet,
+                           guint       row,
+                           guint       col,
+                           double      value,
+                           const char *text)
+{
+  DdCell *cell;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (row < sheet->rows->len);
+  g_return_if_fail (text != NULL);
+
   cell = ensure_cell (sheet, row, col);
   cell->type = DD_CELL_NUMBER;
   cell->text = intern_text (sheet, text, -1);
