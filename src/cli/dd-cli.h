@@ -39,6 +39,10 @@ int      dd_cli_run_placards      (int            argc,
                                    char         **argv);
 int      dd_cli_run_suggestions   (int            argc,
                                    char         **argv);
+int      dd_cli_run_chart         (int            argc,
+                                   char         **argv);
+int      dd_cli_run_deck          (int            argc,
+                                   char         **argv);
 int      dd_cli_run_import        (int            argc,
                                    char         **argv);
 int      dd_cli_run_export        (int            argc,

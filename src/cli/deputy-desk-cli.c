@@ -34,6 +34,8 @@ static const Command commands[] = {
   { "stats", N_("Print the figures of a year, and the stations’ figures of a period"), dd_cli_run_stats },
   { "placards", N_("Write the QR placards of stations or deputies as an A4 PDF"), dd_cli_run_placards },
   { "suggestions", N_("List suggestions, and move one through its handling"), dd_cli_run_suggestions },
+  { "chart", N_("Write a chart of a year’s statistics as PNG, SVG or PDF (see chart --list)"), dd_cli_run_chart },
+  { "deck", N_("Write the slide deck of a year’s statistics as one PDF"), dd_cli_run_deck },
   { "import", N_("Import deputies, stations, handling units or suggestions from a CSV or XLSX file"), dd_cli_run_import },
   { "export", N_("Export a list or the year’s figures as an XLSX or CSV file"), dd_cli_run_export },
   { "backup", N_("Back up the database to a file, through SQLite’s backup API"), dd_cli_run_backup },
