@@ -88,39 +88,88 @@ paint_row_label (DdChartFrame *f,
   dd_chart_text_show (f, layout, x, y + (height - dd_chart_text_height (layout)) / 2, &f->palette->text);
 }
 
-/* The shares of row @i that do not fit inside their segments at @bar_w,
- * as "B 3.0%  C 2.0%"; NULL if all fit. */
-static char *
-misfits (DdChartFrame *f,
-         DdChart      *chart,
-         guint         i,
-         double        bar_w,
-         double        bar_h)
+/* The share to print inside a segment @width × @height: one decimal, or
+ * a whole percent if only that fits; NULL if neither does. */
+static PangoLayout *
+segment_text (DdChartFrame *f,
+              double        percent,
+              double        width,
+              double        height)
 {
-  double total = dd_chart_item_total (chart, i);
-  GString *out = NULL;
+  g_autofree char *exact = dd_chart_format_percent (percent);
+  g_autofree char *whole = g_strdup_printf ("%d%%", (int) round (percent));
+  const char *texts[] = { exact, whole };
+
+  if (height < 1.15 * f->fs_small)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      PangoLayout *layout = dd_chart_text_new (f, texts[i], f->fs_small, PANGO_WEIGHT_BOLD, -1, 1);
+
+      if (width >= dd_chart_text_width (layout) + 0.5 * f->fs_small)
+        return layout;
+      g_object_unref (layout);
+    }
+  return NULL;
+}
+
+/* The shares of row @i that do not fit inside their segments at @bar_w,
+ * printed after the bar from @x: "B 3.0%  C 2.0%", or in @compact form
+ * each share after a swatch of its series. Returns the width they take
+ * (0 if every share fits inside); paints only when @x >= 0. */
+static double
+beside (DdChartFrame *f,
+        DdChart      *chart,
+        guint         i,
+        double        bar_w,
+        double        bar_h,
+        gboolean      compact,
+        double        x,
+        double        y,
+        double        row_h)
+{
+  double total = dd_chart_item_total (chart, i), width = 0, size = f->fs_small;
+  double swatch = 0.75 * size, gap = 0.3 * size, spacing = 0.8 * size;
 
   if (total <= 0)
-    return NULL;
+    return 0;
   for (guint s = 0; s < chart->series->len; s++)
     {
       double v = dd_chart_value (chart, i, s);
       g_autofree char *share = NULL;
-      double tw;
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) fits = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      double entry;
 
       if (v <= 0)
         continue;
-      share = dd_chart_format_percent (100 * v / total);
-      tw = dd_chart_text_natural (f, share, f->fs_small, PANGO_WEIGHT_BOLD);
-      if (bar_w * v / total >= tw + 0.5 * f->fs_small && bar_h >= 1.15 * f->fs_small)
+      fits = segment_text (f, 100 * v / total, bar_w * v / total, bar_h);
+      if (fits != NULL)
         continue;
-      if (out == NULL)
-        out = g_string_new (NULL);
-      else
-        g_string_append (out, "  ");
-      g_string_append_printf (out, "%s %s", (const char *) g_ptr_array_index (chart->series, s), share);
+      share = dd_chart_format_percent (100 * v / total);
+      text = compact ? g_strdup (share)
+                     : g_strdup_printf ("%s %s", (const char *) g_ptr_array_index (chart->series, s), share);
+      layout = dd_chart_text_new (f, text, size, PANGO_WEIGHT_NORMAL, -1, 1);
+      if (width > 0)
+        width += spacing;
+      entry = (compact ? swatch + gap : 0) + dd_chart_text_width (layout);
+      if (f->paint && x >= 0)
+        {
+          double ex = x + width;
+
+          if (compact)
+            {
+              dd_chart_rounded_rect (f->cr, ex, y + (row_h - swatch) / 2, swatch, swatch, 0.15 * swatch);
+              dd_chart_fill_series (f, s);
+              ex += swatch + gap;
+            }
+          dd_chart_text_show (f, layout, ex, y + (row_h - dd_chart_text_height (layout)) / 2,
+                              &f->palette->text_secondary);
+        }
+      width += entry;
     }
-  return out != NULL ? g_string_free (out, FALSE) : NULL;
+  return width;
 }
 
 void
@@ -132,7 +181,7 @@ dd_chart_render_stacked (DdChartFrame *f,
   double x0 = f->margin, right = f->width - f->margin, bw = right - x0;
   double fs = f->fs_label, gap = 0.6 * fs;
   double trail_w = 0, label_w, beside_w = 0, legend_h, rows_top, avail, row_h, bar_h, bar_x, bar_w = 0;
-  gboolean note, has_trailing = FALSE;
+  gboolean note, has_trailing = FALSE, compact = FALSE;
 
   /* The trailing column: as wide as its widest text. */
   for (guint i = 0; i < n; i++)
@@ -168,29 +217,25 @@ dd_chart_render_stacked (DdChartFrame *f,
   label_w = MIN (max_label_width (f, chart, shown, fs), 0.32 * bw);
   bar_x = x0 + label_w + gap;
 
-  /* Shares that do not fit inside go after the bar: make room for the
-   * widest such note, which in turn narrows the bars; twice settles it. */
-  for (int pass = 0; pass < 3; pass++)
+  /* Shares that do not fit inside go after the bar, named if there is
+   * room, else after their series' swatches: make room for the widest,
+   * which in turn narrows the bars; a few passes settle it. */
+  for (int pass = 0; pass < 4; pass++)
     {
-      double need = 0;
+      double named = 0, short_form = 0, need;
 
       bar_w = right - (has_trailing ? trail_w + gap : 0) - (beside_w > 0 ? beside_w + gap : 0) - bar_x;
       for (guint i = 0; i < shown; i++)
         {
-          g_autofree char *text = misfits (f, chart, i, bar_w, bar_h);
-
-          if (text != NULL)
-            need = MAX (need, dd_chart_text_natural (f, text, f->fs_small, PANGO_WEIGHT_NORMAL));
+          named = MAX (named, beside (f, chart, i, bar_w, bar_h, FALSE, -1, 0, 0));
+          short_form = MAX (short_form, beside (f, chart, i, bar_w, bar_h, TRUE, -1, 0, 0));
         }
-      need = MIN (need, 0.28 * bw);
+      compact = named > 0.24 * bw;
+      need = MIN (compact ? short_form : named, 0.24 * bw);
       if (need <= beside_w)
         break;
       beside_w = need;
     }
-  bar_w = right - (has_trailing ? trail_w + gap : 0) - (beside_w > 0 ? beside_w + gap : 0) - bar_x;
-  if (bar_w < fs)
-    return;
-
   for (guint i = 0; i < shown; i++)
     {
       DdChartItem *item = dd_chart_item (chart, i);
@@ -218,7 +263,6 @@ dd_chart_render_stacked (DdChartFrame *f,
         for (guint s = 0; s < chart->series->len; s++)
           {
             double v = dd_chart_value (chart, i, s), w = bar_w * v / total;
-            g_autofree char *share = NULL;
             g_autoptr(PangoLayout) layout = NULL;
 
             if (v <= 0)
@@ -232,9 +276,8 @@ dd_chart_render_stacked (DdChartFrame *f,
                 cairo_rectangle (f->cr, x + hair, by, w - hair, bar_h);
                 dd_chart_fill_series (f, s);
 
-                share = dd_chart_format_percent (100 * v / total);
-                layout = dd_chart_text_new (f, share, f->fs_small, PANGO_WEIGHT_BOLD, -1, 1);
-                if (w >= dd_chart_text_width (layout) + 0.5 * f->fs_small && bar_h >= 1.15 * f->fs_small)
+                layout = segment_text (f, 100 * v / total, w, bar_h);
+                if (layout != NULL)
                   dd_chart_text_on_series (f, layout, x + (w - dd_chart_text_width (layout)) / 2,
                                            by + (bar_h - dd_chart_text_height (layout)) / 2, s);
               }
@@ -244,15 +287,11 @@ dd_chart_render_stacked (DdChartFrame *f,
       dd_chart_add_rect (f, i, -1, bar_x + bar_w, y, right - bar_x - bar_w, row_h);
       if (beside_w > 0 && f->paint)
         {
-          g_autofree char *text = misfits (f, chart, i, bar_w, bar_h);
-
-          if (text != NULL)
-            {
-              g_autoptr(PangoLayout) layout = dd_chart_text_new (f, text, f->fs_small, PANGO_WEIGHT_NORMAL, beside_w, 1);
-
-              dd_chart_text_show (f, layout, bar_x + bar_w + gap, y + (row_h - dd_chart_text_height (layout)) / 2,
-                                  &f->palette->text_secondary);
-            }
+          cairo_save (f->cr);
+          cairo_rectangle (f->cr, bar_x + bar_w + gap, y, beside_w, row_h);
+          cairo_clip (f->cr);
+          beside (f, chart, i, bar_w, bar_h, compact, bar_x + bar_w + gap, y, row_h);
+          cairo_restore (f->cr);
         }
       if (item->trailing != NULL && f->paint)
         {

@@ -389,10 +389,10 @@ frame_init (DdChartFrame         *f,
    * floors keep a small widget legible. */
   f->unit = MIN (width, 1.5 * height) / 100;
   f->margin = MAX (6, 2.4 * f->unit);
-  f->fs_title = MAX (14, 2.7 * f->unit);
-  f->fs_subtitle = MAX (11, 1.75 * f->unit);
-  f->fs_label = MAX (11, 1.85 * f->unit);
-  f->fs_small = MAX (10, 1.55 * f->unit);
+  f->fs_title = MAX (16, 2.7 * f->unit);
+  f->fs_subtitle = MAX (12.5, 1.75 * f->unit);
+  f->fs_label = MAX (13, 1.85 * f->unit);
+  f->fs_small = MAX (12, 1.55 * f->unit);
 
   if (chart->kind == DD_CHART_DONUT)
     f->patterns = chart->items->len >= 3;

@@ -838,6 +838,18 @@ write_samples (const char *dir)
                                       palettes[p].palette, &error))
               g_printerr ("%s\n", error->message);
           }
+
+  /* No data, and one item. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint n = 0; n < 2; n++)
+      {
+        Lang lang = { TRUE };
+        g_autoptr(DdChart) chart = kinds[k].build (&lang, n);
+        g_autofree char *name = g_strdup_printf ("%s-zh-%u-item.png", kinds[k].name, n);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        dd_chart_write_file (chart, DD_CHART_FORMAT_PNG, path, 640, 400, 96, NULL, NULL);
+      }
 }
 
 int
