@@ -41,6 +41,7 @@ struct _DdImport
   DdStore      *store;
   DdImportKind  kind;
   DdSheet      *sheet;
+  guint         header_row;      /* row 0, or the row after a title */
   guint         n_columns;
   char        **headers;         /* as written, stripped */
   int          *mapping;         /* per column: index of the field, or -1 */
@@ -498,11 +499,26 @@ dd_import_new (DdStore      *store,
   self->kind = kind;
   self->sheet = dd_sheet_ref (sheet);
 
-  /* The header row, without the empty cells at its end */
+  /* The header row: the first of the first five rows with two cells or
+   * more, after a title such as 江州市第十六届人大代表名册 in a row of its
+   * own as ledgers have; without the empty cells at its end */
+  for (guint r = 0; r < MIN (dd_sheet_get_n_rows (sheet), 5); r++)
+    {
+      guint filled = 0;
+
+      for (guint c = 0; c < dd_sheet_get_row_n_cells (sheet, r); c++)
+        filled += !is_blank (dd_sheet_get_text (sheet, r, c));
+      if (filled >= 2)
+        {
+          self->header_row = r;
+          break;
+        }
+    }
   if (dd_sheet_get_n_rows (sheet) > 0)
     {
-      n_columns = dd_sheet_get_row_n_cells (sheet, 0);
-      while (n_columns > 0 && is_blank (dd_sheet_get_text (sheet, 0, n_columns - 1)))
+      n_columns = dd_sheet_get_row_n_cells (sheet, self->header_row);
+      while (n_columns > 0 &&
+             is_blank (dd_sheet_get_text (sheet, self->header_row, n_columns - 1)))
         n_columns--;
     }
   self->n_columns = n_columns;
@@ -510,7 +526,7 @@ dd_import_new (DdStore      *store,
   self->mapping = g_new0 (int, MAX (n_columns, 1));
   for (guint c = 0; c < n_columns; c++)
     {
-      const char *text = dd_sheet_get_text (sheet, 0, c);
+      const char *text = dd_sheet_get_text (sheet, self->header_row, c);
 
       self->headers[c] = g_strstrip (g_strdup (text != NULL ? text : ""));
       /* A BOM the reader left */
@@ -669,6 +685,7 @@ typedef struct
   DdImportProgressFunc  progress;
   gpointer              progress_data;
   GMainContext         *progress_context;   /* NULL: call directly */
+  GTask                *task;               /* of an async pass, unowned */
 
   GPtrArray            *problems;
   GPtrArray            *duplicates;
@@ -2057,6 +2074,7 @@ typedef struct
   DdImportProgressFunc func;
   gpointer             data;
   double               fraction;
+  GTask               *task;
 } ProgressCall;
 
 static gboolean
@@ -2064,8 +2082,19 @@ progress_idle (gpointer data)
 {
   ProgressCall *call = data;
 
-  call->func (call->fraction, call->data);
+  /* Never after the caller was told the work is done */
+  if (!g_task_get_completed (call->task))
+    call->func (call->fraction, call->data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+progress_call_free (gpointer data)
+{
+  ProgressCall *call = data;
+
+  g_object_unref (call->task);
+  g_free (call);
 }
 
 static void
@@ -2084,8 +2113,9 @@ report_progress (Pass   *pass,
       call->func = pass->progress;
       call->data = pass->progress_data;
       call->fraction = fraction;
-      g_main_context_invoke_full (pass->progress_context, G_PRIORITY_DEFAULT_IDLE,
-                                  progress_idle, call, g_free);
+      call->task = g_object_ref (pass->task);
+      g_main_context_invoke_full (pass->progress_context, G_PRIORITY_DEFAULT,
+                                  progress_idle, call, progress_call_free);
     }
 }
 
@@ -2200,7 +2230,7 @@ run_pass (Pass     *pass,
     sqlite3_reset (stmt);
   }
 
-  for (guint row = 1; row < n_rows; row++)
+  for (guint row = self->header_row + 1; row < n_rows; row++)
     {
       if ((row & 255) == 0)
         {
@@ -2353,6 +2383,7 @@ dd_import_check_async (DdImport             *self,
   else
     {
       pass->progress_context = g_main_context_ref_thread_default ();
+      pass->task = task;
       g_task_run_in_thread (task, check_thread);
     }
 }
@@ -2501,6 +2532,7 @@ dd_import_run_async (DdImport             *self,
   else
     {
       pass->progress_context = g_main_context_ref_thread_default ();
+      pass->task = task;
       g_task_run_in_thread (task, run_thread);
     }
 }

@@ -3,8 +3,9 @@
  *
  * How a caller (the import wizard, `deputy-desk-cli import`) drives it:
  *
- *   1. Read the file into a DdSheet (src/io: CSV or XLSX); row 0 holds the
- *      headers.
+ *   1. Read the file into a DdSheet (src/io: CSV or XLSX). The headers are
+ *      row 0, or the first row with two cells or more among the first five
+ *      (after a title row such as 江州市第十六届人大代表名册).
  *   2. dd_import_new (store, kind, sheet): every column is mapped to a field
  *      from its header (Chinese or English, see the catalogue), or from the
  *      mapping remembered for the same kind and the same headers
