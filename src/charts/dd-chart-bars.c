@@ -90,26 +90,27 @@ paint_row_label (DdChartFrame *f,
 
 /* The share to print inside a segment @width × @height: one decimal, or
  * a whole percent if only that fits; NULL if neither does. */
-static PangoLayout *
+static char *
 segment_text (DdChartFrame *f,
               double        percent,
               double        width,
               double        height)
 {
-  g_autofree char *exact = dd_chart_format_percent (percent);
-  g_autofree char *whole = g_strdup_printf ("%d%%", (int) round (percent));
-  const char *texts[] = { exact, whole };
+  char *exact = dd_chart_format_percent (percent);
+  char *whole;
 
   if (height < 1.15 * f->fs_small)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      PangoLayout *layout = dd_chart_text_new (f, texts[i], f->fs_small, PANGO_WEIGHT_BOLD, -1, 1);
-
-      if (width >= dd_chart_text_width (layout) + 0.5 * f->fs_small)
-        return layout;
-      g_object_unref (layout);
+      g_free (exact);
+      return NULL;
     }
+  if (width >= dd_chart_text_natural (f, exact, f->fs_small, PANGO_WEIGHT_BOLD) + 0.5 * f->fs_small)
+    return exact;
+  g_free (exact);
+  whole = g_strdup_printf ("%d%%", (int) round (percent));
+  if (width >= dd_chart_text_natural (f, whole, f->fs_small, PANGO_WEIGHT_BOLD) + 0.5 * f->fs_small)
+    return whole;
+  g_free (whole);
   return NULL;
 }
 
@@ -138,8 +139,7 @@ beside (DdChartFrame *f,
       double v = dd_chart_value (chart, i, s);
       g_autofree char *share = NULL;
       g_autofree char *text = NULL;
-      g_autoptr(PangoLayout) fits = NULL;
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autofree char *fits = NULL;
       double entry;
 
       if (v <= 0)
@@ -150,12 +150,12 @@ beside (DdChartFrame *f,
       share = dd_chart_format_percent (100 * v / total);
       text = compact ? g_strdup (share)
                      : g_strdup_printf ("%s %s", (const char *) g_ptr_array_index (chart->series, s), share);
-      layout = dd_chart_text_new (f, text, size, PANGO_WEIGHT_NORMAL, -1, 1);
       if (width > 0)
         width += spacing;
-      entry = (compact ? swatch + gap : 0) + dd_chart_text_width (layout);
+      entry = (compact ? swatch + gap : 0) + dd_chart_text_natural (f, text, size, PANGO_WEIGHT_NORMAL);
       if (f->paint && x >= 0)
         {
+          g_autoptr(PangoLayout) layout = dd_chart_text_new (f, text, size, PANGO_WEIGHT_NORMAL, -1, 1);
           double ex = x + width;
 
           if (compact)
@@ -272,11 +272,12 @@ dd_chart_render_stacked (DdChartFrame *f,
               {
                 /* Segments touch; a hairline of background parts them. */
                 double hair = x > bar_x ? MIN (MAX (1.0, 0.12 * f->unit), w / 3) : 0;
+                g_autofree char *text = segment_text (f, 100 * v / total, w, bar_h);
 
                 cairo_rectangle (f->cr, x + hair, by, w - hair, bar_h);
                 dd_chart_fill_series (f, s);
-
-                layout = segment_text (f, 100 * v / total, w, bar_h);
+                if (text != NULL)
+                  layout = dd_chart_text_new (f, text, f->fs_small, PANGO_WEIGHT_BOLD, -1, 1);
                 if (layout != NULL)
                   dd_chart_text_on_series (f, layout, x + (w - dd_chart_text_width (layout)) / 2,
                                            by + (bar_h - dd_chart_text_height (layout)) / 2, s);

@@ -65,6 +65,7 @@ typedef struct
   double                fs_title, fs_subtitle, fs_label, fs_small;
   gboolean              patterns;    /* the chart has 3 series or more */
   GArray               *regions;     /* DdChartRegion */
+  GHashTable           *widths;      /* "size|weight|text" → natural width, boxed double */
 } DdChartFrame;
 
 static inline DdChartItem *

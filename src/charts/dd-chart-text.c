@@ -90,9 +90,23 @@ dd_chart_text_natural (DdChartFrame *f,
                        double        size,
                        PangoWeight   weight)
 {
-  g_autoptr(PangoLayout) layout = dd_chart_text_new (f, text, size, weight, -1, 1);
+  g_autofree char *key = g_strdup_printf ("%.3f|%d|%s", size, (int) weight, text != NULL ? text : "");
+  double *width;
 
-  return dd_chart_text_width (layout);
+  /* Layouts are measured again and again while a chart settles its
+   * columns: measure each text once a draw. */
+  if (f->widths == NULL)
+    f->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  width = g_hash_table_lookup (f->widths, key);
+  if (width == NULL)
+    {
+      g_autoptr(PangoLayout) layout = dd_chart_text_new (f, text, size, weight, -1, 1);
+
+      width = g_new (double, 1);
+      *width = dd_chart_text_width (layout);
+      g_hash_table_insert (f->widths, g_steal_pointer (&key), width);
+    }
+  return *width;
 }
 
 void

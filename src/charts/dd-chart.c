@@ -405,6 +405,7 @@ frame_clear (DdChartFrame *f)
 {
   g_clear_object (&f->context);
   g_clear_pointer (&f->regions, g_array_unref);
+  g_clear_pointer (&f->widths, g_hash_table_unref);
 }
 
 static void
