@@ -287,6 +287,10 @@ test_draw_all (void)
             const guint counts[] = { 0, 1, kinds[k].many };
             Lang lang = { chinese };
 
+            /* English once, on the light palette: the layout is the same. */
+            if (!chinese && p > 0)
+              continue;
+
             for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
               {
                 g_autoptr(DdChart) chart = kinds[k].build (&lang, counts[c]);
@@ -838,6 +842,27 @@ write_samples (const char *dir)
                                       palettes[p].palette, &error))
               g_printerr ("%s\n", error->message);
           }
+
+  /* Three series by category, as the statistics page shows verdicts. */
+  for (guint p = 0; p < G_N_ELEMENTS (palettes); p++)
+    {
+      g_autoptr(DdChart) chart = dd_chart_new_grouped_bars ();
+      const char *categories[] = { "城乡建设", "教育科技", "医疗卫生", "交通出行", "生态环境", "农业农村" };
+      g_autofree char *name = g_strdup_printf ("verdicts-zh-%s-1024.png", palettes[p].name);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      dd_chart_set_title (chart, "各类别建议满意度");
+      dd_chart_add_series (chart, "满意");
+      dd_chart_add_series (chart, "基本满意");
+      dd_chart_add_series (chart, "不满意");
+      for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+        {
+          double values[3] = { 60 + i * 13 % 40, 12 + i * 7 % 15, i % 3 * 2 };
+
+          dd_chart_add_item (chart, i, categories[i], values, 3);
+        }
+      dd_chart_write_file (chart, DD_CHART_FORMAT_PNG, path, 1024, 768, 96, palettes[p].palette, NULL);
+    }
 
   /* No data, and one item. */
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
