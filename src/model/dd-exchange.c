@@ -1380,9 +1380,16 @@ import_entity (Import               *ctx,
           goto mapped;
         }
 
-      entity = dd_entity_load (type, ctx->store, target, NULL);
-      if (entity == NULL)
-        return 0;
+      {
+        g_autoptr(GError) error = NULL;
+
+        entity = dd_entity_load (type, ctx->store, target, &error);
+        if (entity == NULL)
+          {
+            problem (ctx, path, g_strdup (error->message));
+            return 0;
+          }
+      }
       if (!apply_fields (ctx, entity, obj, path, skip_on_update, &changed) ||
           (set_refs != NULL && !set_refs (ctx, entity, obj, path, &changed)))
         return 0;
