@@ -30,7 +30,7 @@ static const DdImportField deputy_fields[] = {
   { "occupation", N_("Occupation"), DD_IMPORT_TEXT, FALSE, NULL,
     "单位及职务|工作单位及职务|工作单位及职务职称|工作单位|职务|occupation|job|employer|position" },
   { "group-name", N_("Professional group"), DD_IMPORT_TEXT, FALSE, NULL,
-    "代表团|代表小组|专业小组|所在代表团|界别|delegation|group|professional group|group-name" },
+    "代表团|代表小组|专业小组|所在代表团|所在代表小组|所在小组|界别|delegation|group|professional group|group-name" },
   { "phone", N_("Phone"), DD_IMPORT_TEXT, FALSE, NULL,
     "手机|手机号|手机号码|电话|联系电话|联系方式|phone|mobile|telephone|tel|phone number" },
   { "status", N_("Status"), DD_IMPORT_ENUM, FALSE, dd_deputy_statuses,
