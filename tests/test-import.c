@@ -588,6 +588,16 @@ test_suggestions (void)
   dd_import_get_summary (import, &summary);
   g_assert_cmpuint (summary.skipped, ==, 4);
   g_assert_cmpuint (summary.inserted, ==, 0);
+
+  /* A file without numbers: numbered as they go in, after the highest given */
+  g_clear_object (&import);
+  import = import_csv (store, DD_IMPORT_SUGGESTIONS, "new.csv",
+                       "标题,提出日期,领衔代表,类型\n新建议,2026-04-01,王芳,\n新意见,2026-04-02,王芳,群众意见\n");
+  check_ok (import);
+  run_ok (import, NULL);
+  g_assert_cmpstr (query_text (store, "SELECT group_concat(number, ',') FROM (SELECT number FROM "
+                                      "suggestions WHERE id > 4 ORDER BY id)"), ==,
+                   "JY2026-0011,YJ2026-0001");
 }
 
 static void

@@ -714,6 +714,7 @@ typedef struct
   char                 *verdict;
 
   gint64                last_id_before;
+  GHashTable           *last_numbers;  /* prefix → highest number given */
   gboolean              wrote_suggestions;
   double                last_fraction;
 } Pass;
@@ -739,6 +740,7 @@ pass_free (Pass *pass)
   g_clear_pointer (&pass->seen, g_hash_table_unref);
   g_clear_pointer (&pass->cache, g_hash_table_unref);
   g_clear_pointer (&pass->actions, g_hash_table_unref);
+  g_clear_pointer (&pass->last_numbers, g_hash_table_unref);
   g_clear_pointer (&pass->proposer_ids, g_array_unref);
   g_clear_pointer (&pass->co_unit_ids, g_array_unref);
   g_clear_pointer (&pass->progress_context, g_main_context_unref);
@@ -1909,6 +1911,56 @@ complete_suggestion (Pass      *pass,
     g_object_set (entity, "evaluated-on", dd_entity_get_string (entity, "replied-on"), NULL);
 }
 
+/* Suggestion numbers, JY2026-0001 …, as dd-suggestion.c gives them */
+
+static gboolean
+load_last_numbers (Pass     *pass,
+                   GError  **error)
+{
+  GHashTable *last;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (pass->last_numbers != NULL)
+    return TRUE;
+  last = pass->last_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The highest number given so far, per prefix */
+  stmt = dd_store_prepare (pass->store, "SELECT number FROM suggestions WHERE number IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *number = dd_column_text (stmt, 0);
+      const char *dash = strrchr (number, '-');
+      guint64 n;
+
+      if (dash == NULL || !g_ascii_string_to_unsigned (dash + 1, 10, 1, G_MAXINT32, &n, NULL))
+        continue;
+      {
+        g_autofree char *prefix = g_strndup (number, dash + 1 - number);
+
+        if (n > GPOINTER_TO_SIZE (g_hash_table_lookup (last, prefix)))
+          g_hash_table_insert (last, g_steal_pointer (&prefix), GSIZE_TO_POINTER (n));
+      }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return dd_store_set_error (pass->store, rc, error);
+  return TRUE;
+}
+
+/* The next number of @prefix ("JY2026-") */
+static char *
+next_number (Pass       *pass,
+             const char *prefix)
+{
+  gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (pass->last_numbers, prefix)) + 1;
+
+  g_hash_table_insert (pass->last_numbers, g_strdup (prefix), GSIZE_TO_POINTER (n));
+  return g_strdup_printf ("%s%04" G_GSIZE_FORMAT, prefix, n);
+}
+
 static gboolean
 process_row (Pass     *pass,
              guint     row,
@@ -2056,6 +2108,21 @@ process_row (Pass     *pass,
     {
       gint64 id;
 
+      /* Numbered at once when the file brings no numbers at all: none can collide */
+      if (self->kind == DD_IMPORT_SUGGESTIONS && column_of_field (self, "number") < 0 &&
+          dd_entity_get_string (entity, "number") == NULL)
+        {
+          g_autofree char *prefix = NULL;
+          g_autofree char *number = NULL;
+
+          if (!load_last_numbers (pass, error))
+            goto out;
+          prefix = g_strdup_printf ("%s%.4s-", g_strcmp0 (dd_entity_get_string (entity, "kind"),
+                                                          "voter_opinion") == 0 ? "YJ" : "JY",
+                                    dd_entity_get_string (entity, "registered-on"));
+          number = next_number (pass, prefix);
+          g_object_set (entity, "number", number, NULL);
+        }
       if (!insert_entity (pass, entity, &id, error) ||
           !insert_dependents (pass, entity, id, error))
         goto out;
@@ -2124,35 +2191,13 @@ static gboolean
 number_new_suggestions (Pass     *pass,
                         GError  **error)
 {
-  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  /* The highest number given so far, per prefix */
-  stmt = dd_store_prepare (pass->store, "SELECT number FROM suggestions WHERE number IS NOT NULL", error);
-  if (stmt == NULL)
+  if (!load_last_numbers (pass, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *number = dd_column_text (stmt, 0);
-      const char *dash = strrchr (number, '-');
-      guint64 n;
-
-      if (dash == NULL || !g_ascii_string_to_unsigned (dash + 1, 10, 1, G_MAXINT32, &n, NULL))
-        continue;
-      {
-        g_autofree char *prefix = g_strndup (number, dash + 1 - number);
-
-        if (n > GPOINTER_TO_SIZE (g_hash_table_lookup (last, prefix)))
-          g_hash_table_insert (last, g_steal_pointer (&prefix), GSIZE_TO_POINTER (n));
-      }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return dd_store_set_error (pass->store, rc, error);
-
   stmt = dd_store_prepare (pass->store,
                            "SELECT id, CASE kind WHEN 'voter_opinion' THEN 'YJ' ELSE 'JY' END "
                            "|| substr(registered_on, 1, 4) || '-' FROM suggestions "
@@ -2173,11 +2218,8 @@ number_new_suggestions (Pass     *pass,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      const char *prefix = g_ptr_array_index (prefixes, i);
-      gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (last, prefix)) + 1;
-      g_autofree char *number = g_strdup_printf ("%s%04" G_GSIZE_FORMAT, prefix, n);
+      g_autofree char *number = next_number (pass, g_ptr_array_index (prefixes, i));
 
-      g_hash_table_insert (last, g_strdup (prefix), GSIZE_TO_POINTER (n));
       if (!exec_ids (pass, "UPDATE suggestions SET number = ?4 WHERE id = ?1",
                      g_array_index (ids, gint64, i), 0, 0, number, NULL, error))
         return FALSE;
