@@ -1403,3 +1403,45 @@ dd_suggestions_page_get_detail_id (DdSuggestionsPage *self)
     return 0;
   return dd_suggestion_detail_get_suggestion_id (self->detail);
 }
+
+/**
+ * dd_suggestions_page_show_unit:
+ * @unit_id: a unit in the unit filter's menu
+ * @year: a year to filter by as well, or 0 for any
+ *
+ * The board filtered to one unit (and year, if the year filter has it),
+ * every other filter cleared: where a click on a unit's bar in the
+ * statistics leads.
+ *
+ * Returns: %TRUE if the unit is in the menu and the board shows its suggestions
+ */
+gboolean
+dd_suggestions_page_show_unit (DdSuggestionsPage *self,
+                               gint64             unit_id,
+                               int                year)
+{
+  guint unit_at = 0;
+  guint year_at = 0;
+
+  g_return_val_if_fail (DD_IS_SUGGESTIONS_PAGE (self), FALSE);
+
+  if (self->unit_ids == NULL)
+    return FALSE;
+  for (guint i = 1; i < self->unit_ids->len; i++)
+    if (g_array_index (self->unit_ids, gint64, i) == unit_id)
+      unit_at = i;
+  if (unit_at == 0)
+    return FALSE;
+  for (guint i = 0; year != 0 && self->years != NULL && i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == year)
+      year_at = i + 1;
+
+  reset_filter_widgets (self);
+  self->quiet = TRUE;
+  gtk_drop_down_set_selected (self->unit_dropdown, unit_at);
+  gtk_drop_down_set_selected (self->year_dropdown, year_at);
+  self->quiet = FALSE;
+  dd_suggestion_filter_set_search (self->filter, NULL);
+  apply_filters (self);
+  return TRUE;
+}

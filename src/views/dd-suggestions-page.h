@@ -32,5 +32,8 @@ GArray             *dd_suggestions_page_dup_selected    (DdSuggestionsPage *self
 void                dd_suggestions_page_show_detail     (DdSuggestionsPage *self,
                                                          gint64             id);
 gint64              dd_suggestions_page_get_detail_id   (DdSuggestionsPage *self);
+gboolean            dd_suggestions_page_show_unit       (DdSuggestionsPage *self,
+                                                         gint64             unit_id,
+                                                         int                year);
 
 G_END_DECLS

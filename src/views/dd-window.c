@@ -14,6 +14,7 @@
 #include "dd-model-error.h"
 #include "dd-overview-page.h"
 #include "dd-stations-page.h"
+#include "dd-statistics-page.h"
 #include "dd-suggestions-page.h"
 #include "dd-welcome-page.h"
 #include "dd-window.h"
@@ -41,6 +42,7 @@ struct _DdWindow
   DdDeputiesPage       *deputies_page;
   DdStationsPage       *stations_page;
   DdSuggestionsPage    *suggestions_page;
+  DdStatisticsPage     *statistics_page;
 };
 
 G_DEFINE_FINAL_TYPE (DdWindow, dd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -67,6 +69,7 @@ show_state (DdWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-reception", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", content);
 }
 
 static void
@@ -211,6 +214,16 @@ on_page_add_toast_cb (DdWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
+/* A unit's bar in the statistics: its suggestions on the board, of the same year. */
+static void
+on_unit_activated_cb (DdWindow *self,
+                      gint64    unit_id,
+                      int       year)
+{
+  dd_suggestions_page_show_unit (self->suggestions_page, unit_id, year);
+  adw_view_stack_set_visible_child_name (self->view_stack, "suggestions");
+}
+
 static void
 on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,
@@ -315,6 +328,17 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* F5: the statistics' slides of the period chosen on the Statistics page. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+
+  dd_statistics_page_present (self->statistics_page);
+}
+
 /* GtkWindow */
 
 static gboolean
@@ -360,6 +384,7 @@ dd_window_constructed (GObject *object)
   g_object_set (self->deputies_page, "context", self->context, NULL);
   g_object_set (self->stations_page, "context", self->context, NULL);
   g_object_set (self->suggestions_page, "context", self->context, NULL);
+  g_object_set (self->statistics_page, "context", self->context, NULL);
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
 }
@@ -461,6 +486,7 @@ dd_window_class_init (DdWindowClass *klass)
   g_type_ensure (DD_TYPE_DEPUTIES_PAGE);
   g_type_ensure (DD_TYPE_STATIONS_PAGE);
   g_type_ensure (DD_TYPE_SUGGESTIONS_PAGE);
+  g_type_ensure (DD_TYPE_STATISTICS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deputydesk/DeputyDesk/dd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DdWindow, toast_overlay);
@@ -475,8 +501,10 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdWindow, deputies_page);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, stations_page);
   gtk_widget_class_bind_template_child (widget_class, DdWindow, suggestions_page);
+  gtk_widget_class_bind_template_child (widget_class, DdWindow, statistics_page);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_open_database_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
@@ -485,6 +513,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.record-reception", NULL, record_reception_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -497,6 +526,9 @@ dd_window_class_init (DdWindowClass *klass)
                                        "win.show-page", "s", "stations");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-page", "s", "suggestions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-page", "s", "statistics");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.record-reception", NULL);
 }
