@@ -75,7 +75,7 @@ paint_centre (DdChartFrame *f,
 
   if (chart->centre_value != NULL && chart->centre_value[0] != '\0')
     {
-      size = fit_size (f, chart->centre_value, 0.5 * r0, PANGO_WEIGHT_BOLD, room);
+      size = fit_size (f, chart->centre_value, 0.5 * r0, PANGO_WEIGHT_BOLD, 0.97 * room);
       value = dd_chart_text_new (f, chart->centre_value, size, PANGO_WEIGHT_BOLD, room, 1);
       pango_layout_set_alignment (value, PANGO_ALIGN_CENTER);
       height += dd_chart_text_height (value);
@@ -140,9 +140,11 @@ dd_chart_render_donut (DdChartFrame *f,
 
   if (side)
     {
-      double ring_gap = 2.5 * size;
+      double ring_gap = 2 * size;
 
-      diameter = MIN (bh, MAX (bw - MIN (table_nat, 0.55 * bw) - ring_gap, 0.4 * bw));
+      /* The table at its natural width if the ring keeps a third of the
+       * width; long labels are ellipsized beyond. */
+      diameter = MIN (bh, MAX (bw - table_nat - ring_gap, 0.33 * bw));
       table_w = MIN (table_nat, bw - diameter - ring_gap);
       /* The ring and the table centred together. */
       cx = x0 + (bw - (diameter + ring_gap + table_w)) / 2 + diameter / 2;
@@ -199,17 +201,18 @@ dd_chart_render_donut (DdChartFrame *f,
       dd_chart_fill_series (f, i);
 
       /* The share on the slice when it fits. */
-      {
-        g_autoptr(PangoLayout) share = dd_chart_text_new (f, g_ptr_array_index (shares, i),
-                                                          MIN (f->fs_label, 0.32 * (r1 - r0)),
-                                                          PANGO_WEIGHT_BOLD, -1, 1);
-        double tw = dd_chart_text_width (share), th = dd_chart_text_height (share);
-        double mid = (a0 + a1) / 2, rm = (r0 + r1) / 2;
-        double chord = 2 * rm * sin (MIN (sweep, G_PI) / 2);
+      if (0.32 * (r1 - r0) >= 0.85 * f->fs_small)
+        {
+          g_autoptr(PangoLayout) share = dd_chart_text_new (f, g_ptr_array_index (shares, i),
+                                                            MIN (f->fs_label, 0.32 * (r1 - r0)),
+                                                            PANGO_WEIGHT_BOLD, -1, 1);
+          double tw = dd_chart_text_width (share), th = dd_chart_text_height (share);
+          double mid = (a0 + a1) / 2, rm = (r0 + r1) / 2;
+          double chord = 2 * rm * sin (MIN (sweep, G_PI) / 2);
 
-        if (chord > 1.15 * hypot (tw, th) * (sweep < G_PI ? 1 : 0.5) && (r1 - r0) > 1.3 * th)
-          dd_chart_text_on_series (f, share, cx + sin (mid) * rm - tw / 2, cy - cos (mid) * rm - th / 2, i);
-      }
+          if (chord > 1.15 * hypot (tw, th) * (sweep < G_PI ? 1 : 0.5) && (r1 - r0) > 1.3 * th)
+            dd_chart_text_on_series (f, share, cx + sin (mid) * rm - tw / 2, cy - cos (mid) * rm - th / 2, i);
+        }
     }
 
   paint_centre (f, chart, cx, cy, r0);

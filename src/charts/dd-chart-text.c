@@ -53,7 +53,9 @@ dd_chart_text_new (DdChartFrame *f,
   pango_layout_set_text (layout, text, -1);
   if (width > 0)
     {
-      pango_layout_set_width (layout, pango_units_from_double (width));
+      /* Half a pixel of slack: a text measured to fit exactly is not
+       * ellipsized for a rounding error. */
+      pango_layout_set_width (layout, pango_units_from_double (width + 0.5));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       if (lines > 1)
         {
