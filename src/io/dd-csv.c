@@ -148,6 +148,10 @@ decode (const guint8   *data,
       return NULL;
     }
 
+  /* A UTF-8 BOM decides (a file of both encodings mixed is then an error
+   * naming the line, rather than all of it misread as GB18030); GB18030
+   * text that starts with the same bytes (锘 and a character from 0xBF)
+   * reads when the user chooses GB18030 */
   if (len >= 3 && memcmp (data, utf8_bom, 3) == 0 && encoding != DD_CSV_ENCODING_GB18030)
     {
       data += 3;
@@ -607,7 +611,10 @@ dd_csv_write_bytes (DdSheet              *sheet,
       gsize written = 0;
       char *converted;
 
-      converted = g_convert (out->str, out->len, "GB18030", "UTF-8", NULL, &written, &local_error);
+      /* The few code points glibc cannot put in GB18030 (noncharacters
+       * such as U+FFFF) become "?" rather than failing the export */
+      converted = g_convert_with_fallback (out->str, out->len, "GB18030", "UTF-8", "?",
+                                           NULL, &written, &local_error);
       if (converted == NULL)
         {
           g_set_error (error, DD_IO_ERROR, DD_IO_ERROR_FAILED,

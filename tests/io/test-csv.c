@@ -582,6 +582,26 @@ test_one_column (void)
   assert_same_texts (sheet, back);
 }
 
+/* Found by fuzz-csv: U+E81E (private use), which glibc's GB18030 cannot
+ * encode, failed the whole export; it becomes "?" */
+static void
+test_gb18030_unencodable (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const headers[] = { "名称", NULL };
+  g_autoptr(DdSheet) sheet = dd_sheet_new (headers);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DdSheet) back = NULL;
+
+  dd_sheet_set_text (sheet, dd_sheet_append_row (sheet), 0, "站\xee\xa0\x9e点");
+  bytes = dd_csv_write_bytes (sheet, DD_CSV_ENCODING_GB18030, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  back = dd_csv_read_bytes (bytes, "gb.csv", DD_CSV_ENCODING_GB18030, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_sheet_get_text (back, 0, 0), ==, "名称");
+  g_assert_cmpstr (dd_sheet_get_text (back, 1, 0), ==, "站?点");
+}
+
 static void
 test_column_names (void)
 {
@@ -689,6 +709,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/write-round-trip", test_write_round_trip);
   g_test_add_func ("/csv/write-file", test_write_file);
   g_test_add_func ("/csv/one-column", test_one_column);
+  g_test_add_func ("/csv/gb18030-unencodable", test_gb18030_unencodable);
   g_test_add_func ("/sheet/column-names", test_column_names);
   g_test_add_func ("/sheet/dates", test_dates);
   g_test_add_func ("/sheet/builder", test_sheet_builder);
