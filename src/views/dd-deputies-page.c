@@ -8,6 +8,7 @@
 
 #include "dd-codes.h"
 #include "dd-deputies-page.h"
+#include "dd-export-dialog.h"
 #include "dd-deputy-row.h"
 
 /* What the form shows after the user answered the unsaved-changes question. */
@@ -446,6 +447,25 @@ add_action (GtkWidget  *widget,
     request_editor (self, PENDING_NEW_DEPUTY);
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdDeputiesPage *self = DD_DEPUTIES_PAGE (widget);
+  DdExportOptions options;
+
+  if (self->store == NULL)
+    return;
+  /* The list as shown: its search and filters. */
+  dd_export_options_init (&options);
+  options.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  options.level = chosen_code (self->level_dropdown, dd_deputy_levels);
+  options.status = chosen_code (self->status_dropdown, dd_deputy_statuses);
+  options.group_name = chosen_group (self);
+  dd_export_dialog_present_for (GTK_WIDGET (self), self->context, DD_EXPORT_DEPUTIES, &options);
+}
+
 /* GObject */
 
 static void
@@ -572,6 +592,7 @@ dd_deputies_page_class_init (DdDeputiesPageClass *klass)
   /* The window maps Ctrl+F and Ctrl+N to these on whichever page is shown. */
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-backup-page.h"
 #include "dd-checklist.h"
 #include "dd-preferences-window.h"
 #include "dd-settings.h"
@@ -435,6 +436,10 @@ dd_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (on_context_store_cb), self, G_CONNECT_SWAPPED);
   on_context_store_cb (self);
+
+  /* Backups: a page of its own (dd-backup-page.c). */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (dd_backup_page_new (self->context)));
 }
 
 static void
