@@ -6,8 +6,10 @@
  */
 #define G_LOG_DOMAIN "dd-preferences-window"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
+#include "dd-analytics.h"
 #include "dd-backup-page.h"
 #include "dd-checklist.h"
 #include "dd-preferences-window.h"
@@ -44,6 +46,10 @@ struct _DdPreferencesWindow
   GtkLabel             *error_labels[N_SETTINGS];
   GtkListBox           *checklist_list;
   AdwEntryRow          *new_item_row;
+  GtkSpinButton        *on_time_weight_spin;
+  GtkSpinButton        *classes_weight_spin;
+  GtkSpinButton        *satisfaction_weight_spin;
+  guint                 weights_id;
 };
 
 G_DEFINE_FINAL_TYPE (DdPreferencesWindow, dd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -340,6 +346,80 @@ on_new_item_apply_cb (DdPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->new_item_row), "");
 }
 
+/* The ranking's weights */
+
+static void
+fill_weights (DdPreferencesWindow *self)
+{
+  DdRankingWeights weights = DD_RANKING_WEIGHTS_DEFAULT;
+
+  if (self->store != NULL)
+    dd_ranking_weights_get (self->store, &weights);
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->on_time_weight_spin, weights.on_time);
+  gtk_spin_button_set_value (self->classes_weight_spin, weights.classes);
+  gtk_spin_button_set_value (self->satisfaction_weight_spin, weights.satisfaction);
+  self->filling = FALSE;
+}
+
+static void
+save_weights (DdPreferencesWindow    *self,
+              const DdRankingWeights *weights)
+{
+  g_autoptr(GError) error = NULL;
+  DdRankingWeights stored;
+
+  if (self->store == NULL)
+    return;
+  dd_ranking_weights_get (self->store, &stored);
+  if (stored.on_time == weights->on_time && stored.classes == weights->classes &&
+      stored.satisfaction == weights->satisfaction)
+    return;
+  if (!dd_ranking_weights_set (self->store, weights, &error))
+    {
+      show_error_toast (self, error);
+      fill_weights (self);
+    }
+}
+
+static gboolean
+on_weights_timeout_cb (gpointer user_data)
+{
+  DdPreferencesWindow *self = user_data;
+  DdRankingWeights weights;
+
+  self->weights_id = 0;
+  /* Two decimals, as shown. */
+  weights.on_time = round (gtk_spin_button_get_value (self->on_time_weight_spin) * 100) / 100;
+  weights.classes = round (gtk_spin_button_get_value (self->classes_weight_spin) * 100) / 100;
+  weights.satisfaction = round (gtk_spin_button_get_value (self->satisfaction_weight_spin) * 100) / 100;
+  save_weights (self, &weights);
+  return G_SOURCE_REMOVE;
+}
+
+/* A few clicks on a spin button make one write. */
+static void
+on_weight_changed_cb (DdPreferencesWindow *self)
+{
+  if (self->filling)
+    return;
+  g_clear_handle_id (&self->weights_id, g_source_remove);
+  self->weights_id = g_timeout_add (500, on_weights_timeout_cb, self);
+}
+
+static void
+reset_weights_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DdPreferencesWindow *self = DD_PREFERENCES_WINDOW (widget);
+  DdRankingWeights weights = DD_RANKING_WEIGHTS_DEFAULT;
+
+  g_clear_handle_id (&self->weights_id, g_source_remove);
+  save_weights (self, &weights);
+  fill_weights (self);
+}
+
 static void
 on_store_changed_cb (DdStore             *store,
                      const char          *table,
@@ -349,7 +429,11 @@ on_store_changed_cb (DdStore             *store,
   if (g_str_equal (table, "checklist_items"))
     fill_checklist (self);
   else if (g_str_equal (table, "settings"))
-    fill_settings (self);
+    {
+      fill_settings (self);
+      if (self->weights_id == 0)
+        fill_weights (self);
+    }
 }
 
 static void
@@ -369,6 +453,7 @@ on_context_store_cb (DdPreferencesWindow *self)
     set_setting_error (self, i, NULL);
   fill_settings (self);
   fill_checklist (self);
+  fill_weights (self);
 }
 
 static void
@@ -452,6 +537,12 @@ dd_preferences_window_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  /* A weight still to be written is written now. */
+  if (self->weights_id != 0)
+    {
+      g_clear_handle_id (&self->weights_id, g_source_remove);
+      on_weights_timeout_cb (self);
+    }
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -528,6 +619,9 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, office_page);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, new_item_row);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, on_time_weight_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, classes_weight_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, satisfaction_weight_spin);
   for (guint i = 0; i < N_SETTINGS; i++)
     {
       g_autofree char *row_id = g_strconcat (setting_rows[i].id, "_row", NULL);
@@ -548,9 +642,12 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_setting_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_item_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_weight_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "preferences.open-database", NULL,
                                    open_database_action);
+  gtk_widget_class_install_action (widget_class, "preferences.reset-weights", NULL,
+                                   reset_weights_action);
 }
 
 static void
