@@ -304,6 +304,25 @@ test_empty_period (void)
 }
 
 static void
+test_cancelled (void)
+{
+  g_autoptr(DdStore) store = make_store ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdAnalytics) a = NULL;
+
+  g_cancellable_cancel (cancellable);
+  a = dd_analytics_compute (store, NULL, cancellable, &error);
+  g_assert_null (a);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  /* The connection's progress handler is gone: the next computation runs. */
+  a = dd_analytics_compute (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->overall->suggestions, ==, 5);
+}
+
+static void
 test_bad_filters (void)
 {
   g_autoptr(DdStore) store = make_store ();
@@ -405,6 +424,31 @@ test_weights (void)
     g_assert_cmpfloat_with_epsilon (group (a->units, "1")->score, 2.0 / 3.0, 1e-12);
     g_assert_cmpint (group (a->units, "2")->rank, ==, 0);
     dd_analytics_unref (a);
+  }
+
+  /* Audited as settings, one entry a changed key. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (dd_store_get_db (store),
+                                         "SELECT count(*) FROM audit_log WHERE entity = 'settings'"
+                                         " AND field LIKE 'ranking-weight-%'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    /* on time 1 → 0 (and classes 0 unchanged), satisfaction 0 → 1, after
+     * the first three. */
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 5);
+    sqlite3_finalize (stmt);
+  }
+
+  /* Several settings: one bad value and nothing is written. */
+  {
+    const char *keys[] = { DD_SETTING_OFFICE_NAME, DD_SETTING_QR_STATION_URL };
+    const char *values[] = { "江州市人大常委会", "https://example.org/no-placeholder" };
+
+    g_assert_false (dd_settings_set_many (store, keys, values, 2, &error));
+    g_assert_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (dd_settings_dup (store, DD_SETTING_OFFICE_NAME));
   }
 
   /* A malformed setting falls back to the default of that weight. */
@@ -1184,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/analytics/hand/filters", test_hand_filters);
   g_test_add_func ("/analytics/hand/empty-period", test_empty_period);
   g_test_add_func ("/analytics/bad-filters", test_bad_filters);
+  g_test_add_func ("/analytics/cancelled", test_cancelled);
   g_test_add_func ("/analytics/filter-helpers", test_filter_helpers);
   g_test_add_func ("/analytics/weights", test_weights);
   g_test_add_data_func ("/analytics/demo/seed-2", GUINT_TO_POINTER (2), test_demo);
