@@ -12,6 +12,8 @@
  */
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -815,6 +817,80 @@ test_write_errors (void)
   g_rmdir (sub);
 }
 
+/* A write that fails half way (the file size limit stands in for a full
+ * disk, which root cannot fake with permissions) keeps the old file and
+ * leaves no temporary file. */
+static void
+test_write_fails_midway (void)
+{
+  Lang lang = { TRUE };
+  g_autoptr(DdChart) chart = new_stacked (&lang, 63);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = tmp_path ("midway");
+  g_autofree char *kept = g_build_filename (sub, "chart.pdf", NULL);
+  g_autofree char *data = NULL;
+  struct rlimit saved, small;
+  void (*handler) (int);
+  gboolean ok;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 4096;
+  handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = dd_chart_write_file (chart, DD_CHART_FORMAT_PDF, kept, 1920, 1080, 96, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, DD_CHARTS_ERROR, DD_CHARTS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "chart.pdf"));
+  g_assert_true (g_file_get_contents (kept, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "old");
+  g_assert_cmpuint (count_entries (sub), ==, 1);
+  g_remove (kept);
+  g_rmdir (sub);
+}
+
+/* A PNG at twice the dpi is the same layout at twice the pixels, and a
+ * widget's palette with a transparent background leaves the corners clear. */
+static void
+test_png_scale_and_transparency (void)
+{
+  const DdChartPalette *palette = dd_chart_palette_light ();
+  g_autoptr(DdChart) chart = new_owned (DD_CHART_STACKED_BARS, 12, 7, "某某市城市管理综合行政执法局");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = tmp_path ("scaled.png");
+  cairo_surface_t *one = render (chart, 800, 500, palette), *two;
+  DdChartPalette clear = *palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int x = -1, y = -1;
+
+  g_assert_cmpuint (count_colour (one, &palette->series[2], &x, &y), >, 0);
+  g_assert_true (dd_chart_write_file (chart, DD_CHART_FORMAT_PNG, png, 800, 500, 192, palette, &error));
+  g_assert_no_error (error);
+  two = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (two), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (two), ==, 1600);
+  g_assert_true (pixel_is (pixel_at (two, 2 * x + 1, 2 * y + 1), &palette->series[2]));
+  cairo_surface_destroy (one);
+  cairo_surface_destroy (two);
+
+  clear.background.alpha = 0;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (surface);
+  dd_chart_draw (chart, cr, 400, 300, &clear);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (((guint32 *) cairo_image_surface_get_data (surface))[0], ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 /* Samples to look at */
 
 static void
@@ -909,6 +985,8 @@ main (int    argc,
   g_test_add_func ("/charts/chart/palette-greyscale", test_palette_greyscale);
   g_test_add_func ("/charts/chart/write-files", test_write_files);
   g_test_add_func ("/charts/chart/write-errors", test_write_errors);
+  g_test_add_func ("/charts/chart/write-fails-midway", test_write_fails_midway);
+  g_test_add_func ("/charts/chart/png-scale", test_png_scale_and_transparency);
 
   status = g_test_run ();
 
