@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "dd-backup.h"
 #include "dd-deputies-page.h"
+#include "dd-import-wizard.h"
 #include "dd-model-error.h"
 #include "dd-overview-page.h"
 #include "dd-stations-page.h"
@@ -29,6 +31,8 @@ struct _DdWindow
   DdWindowOpenOrigin    pending_origin;
   gboolean              pending_create;
   GtkFileChooserNative *chooser;
+  guint                 backup_source;
+  GCancellable         *backup_cancellable;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -68,6 +72,8 @@ show_state (DdWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-reception", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", content);
 }
@@ -122,6 +128,80 @@ update_subtitle (DdWindow *self)
 static void
 open_pending (DdWindow *self);
 
+/* The daily backup, a while after a database is opened, so that opening
+ * stays quick; a failure is told, a success only logged. */
+#define AUTO_BACKUP_DELAY_S 30
+
+static void
+on_auto_backup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+  DdWindow *self;
+
+  /* Cancelled when the window goes: touch nothing. */
+  if (!dd_backup_auto_finish (DD_STORE (source), result, &made, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = DD_WINDOW (user_data);
+  if (error != NULL)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *text = g_strdup_printf (_("The daily backup failed: %s"), error->message);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (made != NULL)
+    g_message ("Daily backup made: %s", made);
+}
+
+static gboolean
+auto_backup_cb (gpointer user_data)
+{
+  DdWindow *self = user_data;
+  GSettings *settings = dd_context_get_settings (self->context);
+  DdStore *store = dd_context_get_store (self->context);
+  g_autofree char *dir = NULL;
+
+  self->backup_source = 0;
+  if (store == NULL || dd_store_get_path (store) == NULL ||
+      !g_settings_get_boolean (settings, "backup-automatic"))
+    return G_SOURCE_REMOVE;
+  dir = dd_backup_dup_default_dir ();
+  g_cancellable_cancel (self->backup_cancellable);
+  g_clear_object (&self->backup_cancellable);
+  self->backup_cancellable = g_cancellable_new ();
+  dd_backup_auto_async (store, dir, (guint) g_settings_get_int (settings, "backup-keep"),
+                        self->backup_cancellable, on_auto_backup_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_opened_store (DdWindow *self,
+                    DdStore  *store)
+{
+  const char *path = dd_store_get_path (store);
+  g_autofree char *fs_name = NULL;
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  self->backup_source = g_timeout_add_seconds (AUTO_BACKUP_DELAY_S, auto_backup_cb, self);
+
+  if (path != NULL && dd_store_is_on_network_fs (path, &fs_name))
+    {
+      /* Translators: %s names a network file system, such as "cifs" or "nfs" */
+      g_autofree char *text = g_strdup_printf (_("This database is on a network drive (%s), where it can be damaged. Keep it on this computer’s own disk if you can, and back up often."),
+                                               fs_name != NULL ? fs_name : "?");
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 /* Callbacks */
 
 static void
@@ -164,6 +244,7 @@ on_store_opened_cb (GObject      *source,
     }
   update_subtitle (self);
   show_state (self, "content");
+  check_opened_store (self, store);
 
   backup = dd_store_get_migration_backup (store);
   if (backup != NULL)
@@ -318,6 +399,48 @@ record_reception_action (GtkWidget  *widget,
     gtk_widget_activate_action (page, "page.record-reception", NULL);
 }
 
+/* Ctrl+I: the import wizard, for the records of the page in view unless named. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  const char *kind_name = g_variant_get_string (parameter, NULL);
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  DdImportKind kind = DD_IMPORT_DEPUTIES;
+  DdImportWizard *wizard;
+
+  if (dd_context_get_store (self->context) == NULL)
+    return;
+  if (!dd_import_kind_from_string (kind_name, &kind))
+    {
+      if (g_strcmp0 (page, "stations") == 0)
+        kind = DD_IMPORT_STATIONS;
+      else if (g_strcmp0 (page, "suggestions") == 0)
+        kind = DD_IMPORT_SUGGESTIONS;
+    }
+  wizard = dd_import_wizard_new (GTK_WINDOW (self), self->context, kind);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+/* Ctrl+E: the list in view, with its filters. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page == NULL || !gtk_widget_activate_action (page, "page.export", NULL))
+    {
+      AdwToast *toast = adw_toast_new (_("This page has no list to export. Go to Deputies, Homes & Stations or Suggestions."));
+
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -396,6 +519,9 @@ dd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_cancellable_cancel (self->backup_cancellable);
+  g_clear_object (&self->backup_cancellable);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -514,6 +640,10 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.record-reception", NULL, record_reception_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
