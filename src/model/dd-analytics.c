@@ -1018,7 +1018,7 @@ analytics_compute (DdStore                  *store,
   g_autoptr(DdAnalyticsFilter) all = NULL;
   g_autofree char *today = NULL;
   Computation c = { 0 };
-  gboolean ok;
+  gboolean ok, snapshot;
 
   g_return_val_if_fail (DD_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1053,11 +1053,16 @@ analytics_compute (DdStore                  *store,
     c.kinds[i] = group_new (0, dd_suggestion_kinds[i],
                             dd_code_label (dd_suggestion_kinds, dd_suggestion_kinds[i]));
 
+  /* One read transaction, so that every query sees the same rows even
+   * while another connection writes (unless the caller has one open). */
+  snapshot = sqlite3_get_autocommit (dd_store_get_db (store)) && dd_store_exec (store, "BEGIN", NULL);
   if (cancellable != NULL)
     sqlite3_progress_handler (dd_store_get_db (store), 4096, progress_cancelled, cancellable);
   ok = compute (&c, cancellable, error);
   if (cancellable != NULL)
     sqlite3_progress_handler (dd_store_get_db (store), 0, NULL, NULL);
+  if (snapshot && !dd_store_exec (store, "COMMIT", NULL))
+    dd_store_exec (store, "ROLLBACK", NULL);
   if (!ok && g_cancellable_is_cancelled (cancellable))
     {
       g_clear_error (error);

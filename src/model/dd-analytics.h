@@ -223,7 +223,7 @@ void          dd_analytics_unref          (DdAnalytics              *analytics);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DdAnalytics, dd_analytics_unref)
 
 /* Computes every figure for @filter (nullable: everything) on @store's
- * connection. A filter field that is not valid (a bound that is not a
+ * connection, all from one read transaction. A filter field that is not valid (a bound that is not a
  * date, from after to, an unknown category or kind code) is
  * DD_MODEL_ERROR_INVALID with a translated message naming it; a cancelled
  * @cancellable is G_IO_ERROR_CANCELLED. */
