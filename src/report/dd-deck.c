@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <unistd.h>
 
 #include "dd-charts-error.h"
@@ -419,9 +420,14 @@ write_thread (GTask        *task,
 {
   WriteData *w = task_data;
   GError *error = NULL;
+  gboolean ok;
 
-  if (dd_deck_write_pdf (DD_DECK (source_object), w->path, w->has_palette ? &w->palette : NULL,
-                         cancellable, NULL, NULL, &error))
+  ok = dd_deck_write_pdf (DD_DECK (source_object), w->path, w->has_palette ? &w->palette : NULL,
+                          cancellable, NULL, NULL, &error);
+  /* The font map Pango made for this pool thread would live as long as
+   * the thread, holding Cairo's fonts: let it go with the write. */
+  pango_cairo_font_map_set_default (NULL);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
