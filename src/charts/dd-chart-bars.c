@@ -460,10 +460,10 @@ render_grouped_vertical (DdChartFrame *f,
 }
 
 static void
-render_grouped_rows (DdChartFrame *f,
-                     DdChart      *chart,
-                     double        top,
-                     double        legend_h)
+render_grouped_rows_at (DdChartFrame *f,
+                        DdChart      *chart,
+                        double        top,
+                        double        legend_h)
 {
   guint n = chart->items->len, ns = chart->series->len, shown;
   double x0 = f->margin, right = f->width - f->margin, bw = right - x0, fs = f->fs_label;
@@ -548,6 +548,34 @@ labels_fit_groups (DdChartFrame *f,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Every group's rows, with the text down to four fifths of its size (not
+ * below 11) if that is what it takes to show them all, before any is left
+ * out. */
+static void
+render_grouped_rows (DdChartFrame *f,
+                     DdChart      *chart,
+                     double        top,
+                     double        legend_h)
+{
+  guint ns = chart->series->len;
+  guint wanted = chart->max_rows > 0 ? MIN (chart->items->len, chart->max_rows) : chart->items->len;
+  double fs_label = f->fs_label, fs_small = f->fs_small;
+  double rows_top = top + legend_h + 0.4 * fs_label, avail = f->height - f->margin - rows_top;
+  double need = wanted * MAX (ns * fs_small + 0.4 * fs_label, 1.5 * fs_label);
+
+  if (need > avail && avail > 0)
+    {
+      /* Never below 11 pixels (or points). */
+      double k = MIN (MAX (avail / need, MAX (0.8, 11 / fs_small)), 1);
+
+      f->fs_label *= k;
+      f->fs_small *= k;
+    }
+  render_grouped_rows_at (f, chart, top, legend_h);
+  f->fs_label = fs_label;
+  f->fs_small = fs_small;
 }
 
 void
