@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dd-codes.h"
+#include "dd-export-dialog.h"
 #include "dd-placard-dialog.h"
 #include "dd-placard-job.h"
 #include "dd-station-row.h"
@@ -626,6 +627,27 @@ record_reception_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdStationsPage *self = DD_STATIONS_PAGE (widget);
+  DdExportOptions options;
+
+  if (self->store == NULL)
+    return;
+  /* The list as shown: its search and filters (the export has no filter
+   * for the checklist's compliance or the upgrade date yet). */
+  dd_export_options_init (&options);
+  options.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  options.station_kind = chosen (self->kind_dropdown, dd_station_kinds);
+  options.district = chosen_district (self);
+  options.township = chosen_township (self);
+  options.show_archived = gtk_check_button_get_active (self->archived_check);
+  dd_export_dialog_present_for (GTK_WIDGET (self), self->context, DD_EXPORT_STATIONS, &options);
+}
+
+static void
 print_placards_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -780,6 +802,7 @@ dd_stations_page_class_init (DdStationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.record-reception", NULL, record_reception_action);
   gtk_widget_class_install_action (widget_class, "page.print-placards", NULL, print_placards_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "dd-codes.h"
 #include "dd-deputy.h"
 #include "dd-deputy-list.h"
+#include "dd-export-dialog.h"
 #include "dd-station.h"
 #include "dd-station-list.h"
 #include "dd-suggestion-detail.h"
@@ -922,6 +923,22 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (DD_SUGGESTIONS_PAGE (widget)->search_entry));
 }
 
+/* The suggestions the board shows, with its filters, with every column. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdSuggestionsPage *self = DD_SUGGESTIONS_PAGE (widget);
+  DdExportOptions options;
+
+  if (self->store == NULL)
+    return;
+  dd_export_options_init (&options);
+  options.suggestion_filter = self->filter;
+  dd_export_dialog_present_for (GTK_WIDGET (self), self->context, DD_EXPORT_SUGGESTIONS, &options);
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -1210,6 +1227,7 @@ dd_suggestions_page_class_init (DdSuggestionsPageClass *klass)
 
   /* The window maps Ctrl+F to page.search while the page is shown. */
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "board.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "board.move-to", "(xs)", move_to_action);
   gtk_widget_class_install_action (widget_class, "board.transfer-unit", "x", transfer_unit_action);
