@@ -250,10 +250,11 @@ build_classes (DdChart     *chart,
 
 /* Units: 100 % stacked verdicts, in ranking order */
 
+/* A row of verdicts: a unit without any would be an empty bar. */
 static gboolean
 unit_has_data (const DdAnalyticsGroup *unit)
 {
-  return unit->rank > 0 || unit->evaluated > 0;
+  return unit->evaluated > 0;
 }
 
 static void
@@ -288,7 +289,7 @@ build_units (DdChart     *chart,
     }
   if (max_rows > 0)
     dd_chart_set_max_rows (chart, max_rows);
-  dd_chart_set_empty_text (chart, _("No unit has replies or verdicts in this period"));
+  dd_chart_set_empty_text (chart, _("No verdicts of deputies in this period"));
 }
 
 /* Categories: grouped verdicts */

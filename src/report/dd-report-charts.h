@@ -31,8 +31,8 @@ G_BEGIN_DECLS
  *   index in dd_verdicts (0, 1, 2).
  * @DD_REPORT_CHART_UNITS: "units": 100 % stacked bars of the verdicts per
  *   unit, in ranking order (DdAnalytics.units), with the ranking score
- *   (0 … 100) in the trailing column; only units with at least one verdict
- *   or a score. Item id = the unit's id.
+ *   (0 … 100, "no data" when unknown) in the trailing column; only units
+ *   with at least one verdict. Item id = the unit's id.
  * @DD_REPORT_CHART_CLASSES: "classes": donut of the latest replies' classes
  *   A, B, C overall, the number of replies in the centre. Slice ids are the
  *   class's index (0, 1, 2).

@@ -229,7 +229,7 @@ n_units_with_data (DdAnalytics *a)
     {
       const DdAnalyticsGroup *unit = g_ptr_array_index (a->units, i);
 
-      if (unit->rank > 0 || unit->evaluated > 0)
+      if (unit->evaluated > 0)
         n++;
     }
   return n;
@@ -325,7 +325,7 @@ test_charts_demo (void)
               {
                 const DdAnalyticsGroup *unit = g_ptr_array_index (a->units, i);
 
-                if (unit->rank == 0 && unit->evaluated == 0)
+                if (unit->evaluated == 0)
                   continue;
                 if (g_array_index (ids, gint64, item) != -1)
                   {
