@@ -28,6 +28,8 @@ typedef struct
   guint       n_records;
   guint       first_n_fields;
   guint       n_like_first;
+
+  guint       first_line;    /* of data[0]; 0 means 1 */
 } Parser;
 
 static const guint8 utf8_bom[] = { 0xef, 0xbb, 0xbf };
@@ -232,7 +234,7 @@ parse (Parser  *p,
   const char *data = p->data;
   gsize len = p->len;
   gsize pos = 0;
-  guint line = 1;
+  guint line = MAX (p->first_line, 1);
   guint64 n_cells = 0;
   g_autoptr(GString) buf = g_string_new (NULL);
 
@@ -391,7 +393,7 @@ guess_delimiter (const char *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      Parser p = { text, len, candidates[i], SNIFF_RECORDS, NULL, NULL, 0, 0, 0 };
+      Parser p = { .data = text, .len = len, .delim = candidates[i], .max_records = SNIFF_RECORDS };
 
       if (!parse (&p, NULL) || p.first_n_fields < 2)
         continue;
@@ -436,7 +438,7 @@ dd_csv_read_bytes (GBytes         *bytes,
 {
   g_autoptr(DdSheet) sheet = NULL;
   g_autofree char *text = NULL;
-  gsize data_len, text_len = 0;
+  gsize data_len, text_len = 0, start = 0;
   const guint8 *data;
   DdCsvEncoding used = DD_CSV_ENCODING_UTF8;
   Parser p = { 0 };
@@ -458,13 +460,28 @@ dd_csv_read_bytes (GBytes         *bytes,
   if (text == NULL)
     return NULL;
 
+  /* Excel's hint line "sep=;" names the delimiter */
+  if (text_len >= 5 && strncmp (text, "sep=", 4) == 0 &&
+      (text[4] == ',' || text[4] == ';' || text[4] == '\t') &&
+      (text_len == 5 || text[5] == '\r' || text[5] == '\n'))
+    {
+      if (delimiter == 0)
+        delimiter = text[4];
+      start = 5;
+      if (start < text_len && text[start] == '\r')
+        start++;
+      if (start < text_len && text[start] == '\n')
+        start++;
+      p.first_line = 2;
+    }
+
   if (delimiter == 0)
-    delimiter = guess_delimiter (text, text_len);
+    delimiter = guess_delimiter (text + start, text_len - start);
 
   sheet = dd_sheet_new (NULL);
   dd_sheet_set_source_name (sheet, source_name);
-  p.data = text;
-  p.len = text_len;
+  p.data = text + start;
+  p.len = text_len - start;
   p.delim = delimiter;
   p.sheet = sheet;
   p.name = source_name;
@@ -518,7 +535,12 @@ append_field (GString    *out,
               char        delim,
               gboolean    only_field)
 {
+  g_autofree char *valid = NULL;
   gboolean quote = FALSE;
+
+  /* Cells come as UTF-8; should one not be, the file still is */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   if (only_field && text[0] == '\0')
     {

@@ -831,7 +831,8 @@ classify_format (const char *code)
           p = end;
           continue;
         }
-      if (c == 'y' || c == 'd' || c == 'e')
+      /* ("e", the era year, is left out: it is also the exponent of 0.0E+0) */
+      if (c == 'y' || c == 'd')
         date = TRUE;
       else if (c == 'h' || c == 's')
         time = TRUE;

@@ -40,6 +40,8 @@ text_width (const char *text)
 {
   double width = 0, line = 0;
 
+  if (!g_utf8_validate (text, -1, NULL))
+    return strlen (text);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -205,18 +207,27 @@ write_cell (lxw_worksheet  *ws,
 
     case DD_CELL_TEXT:
     default:
-      if (g_utf8_strlen (cell->text, -1) > MAX_CELL_CHARS)
-        {
-          g_autofree char *col_name = dd_sheet_column_name (col);
+      {
+        const char *text = cell->text;
+        g_autofree char *valid = NULL;
 
-          g_set_error (error, DD_IO_ERROR, DD_IO_ERROR_TOO_LARGE,
-                       _("Could not write “%s”: cell %s%u holds more than %u characters, more than Excel allows."),
-                       name, col_name, row + 1, (guint) MAX_CELL_CHARS);
-          return FALSE;
-        }
-      if (format == NULL && strchr (cell->text, '\n') != NULL)
-        format = formats->wrap;
-      err = worksheet_write_string (ws, row, col, cell->text, format);
+        /* Invalid UTF-8 would make the whole workbook unreadable (and
+         * cannot be measured) */
+        if (!g_utf8_validate (text, -1, NULL))
+          text = valid = g_utf8_make_valid (text, -1);
+        if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
+          {
+            g_autofree char *col_name = dd_sheet_column_name (col);
+
+            g_set_error (error, DD_IO_ERROR, DD_IO_ERROR_TOO_LARGE,
+                         _("Could not write “%s”: cell %s%u holds more than %u characters, more than Excel allows."),
+                         name, col_name, row + 1, (guint) MAX_CELL_CHARS);
+            return FALSE;
+          }
+        if (format == NULL && strchr (text, '\n') != NULL)
+          format = formats->wrap;
+        err = worksheet_write_string (ws, row, col, text, format);
+      }
       break;
     }
 

@@ -263,6 +263,54 @@ test_semicolon_with_commas (void)
   assert_row (sheet, 1, row1);
 }
 
+/* Excel's hint line names the delimiter and is no row */
+static void
+test_sep_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdSheet) sheet = NULL;
+  char delim = 0;
+  const char * const header[] = { "a,b", "c", NULL };
+
+  sheet = read_text ("sep=;\r\na,b;c\r\n1;2\r\n", -1, DD_CSV_ENCODING_AUTO, 0, NULL, &delim, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (delim, ==, ';');
+  g_assert_cmpuint (dd_sheet_get_n_rows (sheet), ==, 2);
+  assert_row (sheet, 0, header);
+  g_assert_cmpuint (dd_sheet_get_source_row (sheet, 0), ==, 2);
+  g_assert_cmpuint (dd_sheet_get_source_row (sheet, 1), ==, 3);
+  g_clear_pointer (&sheet, dd_sheet_unref);
+
+  /* Only a hint: the user's choice wins */
+  sheet = read_text ("sep=;\na,b;c\n", -1, DD_CSV_ENCODING_AUTO, ',', NULL, &delim, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (delim, ==, ',');
+  g_assert_cmpstr (dd_sheet_get_text (sheet, 0, 0), ==, "a");
+  g_assert_cmpuint (dd_sheet_get_n_rows (sheet), ==, 1);
+}
+
+/* A cell that is not UTF-8 (never from our readers) still makes a valid file */
+static void
+test_write_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const headers[] = { "名称", NULL };
+  g_autoptr(DdSheet) sheet = dd_sheet_new (headers);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DdSheet) back = NULL;
+
+  dd_sheet_set_text (sheet, dd_sheet_append_row (sheet), 0, "bad\xff\xf0");
+  bytes = dd_csv_write_bytes (sheet, DD_CSV_ENCODING_UTF8, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  back = dd_csv_read_bytes (bytes, "w.csv", DD_CSV_ENCODING_UTF8, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_sheet_get_text (back, 1, 0), ==, "bad\xef\xbf\xbd\xef\xbf\xbd");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = dd_csv_write_bytes (sheet, DD_CSV_ENCODING_GB18030, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_quotes (void)
 {
@@ -700,6 +748,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/delimiters", test_delimiters);
   g_test_add_func ("/csv/semicolon-with-commas", test_semicolon_with_commas);
   g_test_add_func ("/csv/quotes", test_quotes);
+  g_test_add_func ("/csv/sep-line", test_sep_line);
+  g_test_add_func ("/csv/write-invalid-utf8", test_write_invalid_utf8);
   g_test_add_func ("/csv/ragged-and-blank", test_ragged_and_blank);
   g_test_add_func ("/csv/line-endings", test_line_endings);
   g_test_add_func ("/csv/empty", test_empty);

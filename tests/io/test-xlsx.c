@@ -109,10 +109,11 @@ static const char styles_xml[] =
   "<numFmt numFmtId=\"177\" formatCode=\"[h]:mm\"/>"
   "<numFmt numFmtId=\"178\" formatCode=\"[Red]0.00;[Blue]\\-0.00\"/>"
   "<numFmt numFmtId=\"179\" formatCode=\"[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy\"/>"
+  "<numFmt numFmtId=\"180\" formatCode=\"0.0E+0\"/>"
   "</numFmts>"
   /* these xf elements are not the cells' formats */
   "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-  "<cellXfs count=\"8\">"
+  "<cellXfs count=\"10\">"
   "<xf numFmtId=\"0\"/>"       /* 0 General */
   "<xf numFmtId=\"14\"/>"      /* 1 built-in date */
   "<xf numFmtId=\"176\"/>"     /* 2 年月日 */
@@ -122,6 +123,7 @@ static const char styles_xml[] =
   "<xf numFmtId=\"178\"/>"     /* 6 coloured number */
   "<xf numFmtId=\"31\"/>"      /* 7 CJK built-in date */
   "<xf numFmtId=\"179\"/>"     /* 8 a long date with a locale */
+  "<xf numFmtId=\"180\"/>"     /* 9 scientific: its E is no era year */
   "</cellXfs></styleSheet>";
 
 static const char shared_strings_xml[] =
@@ -153,7 +155,8 @@ static const char hand_sheet_xml[] =
   "<x:c t=\"e\"><x:v>#N/A</x:v></x:c><x:c t=\"str\"><x:f>A1&amp;\"x\"</x:f><x:v>标题x</x:v></x:c>"
   "<x:c t=\"d\"><x:v>2024-03-05T00:00:00</x:v></x:c><x:c t=\"d\"><x:v>2024-03-05T08:30:00</x:v></x:c></x:row>"
   "<x:row><x:c s=\"1\"><x:v>1</x:v></x:c><x:c s=\"1\"><x:v>59</x:v></x:c><x:c s=\"1\"><x:v>61</x:v></x:c>"
-  "<x:c s=\"6\"><x:v>-2.5</x:v></x:c><x:c s=\"7\"><x:v>45356</x:v></x:c><x:c s=\"8\"><x:v>45356</x:v></x:c></x:row>"
+  "<x:c s=\"6\"><x:v>-2.5</x:v></x:c><x:c s=\"7\"><x:v>45356</x:v></x:c><x:c s=\"8\"><x:v>45356</x:v></x:c>"
+  "<x:c s=\"9\"><x:v>12345</x:v></x:c></x:row>"
   "<x:row r=\"9\"><x:c r=\"AB9\" t=\"s\"><x:v>2</x:v></x:c><x:c r=\"B9\"><x:v>13800138000</x:v></x:c>"
   "<x:c r=\"C9\"><x:f>1/3</x:f><x:v>0.33333333333333331</x:v></x:c><x:c r=\"D9\"><x:f>NOW()</x:f></x:c></x:row>"
   "</x:sheetData></x:worksheet>";
@@ -391,6 +394,7 @@ test_read_hand (void)
   assert_cell (sheet, 3, 3, DD_CELL_NUMBER, "-2.5");
   assert_cell (sheet, 3, 4, DD_CELL_DATE, "2024-03-05");
   assert_cell (sheet, 3, 5, DD_CELL_DATE, "2024-03-05");
+  assert_cell (sheet, 3, 6, DD_CELL_NUMBER, "12345");
 
   g_assert_cmpuint (dd_sheet_get_source_row (sheet, 4), ==, 9);
   assert_cell (sheet, 4, 27, DD_CELL_TEXT, "line\rbreak _x0041_ ok");
@@ -795,6 +799,19 @@ test_write_errors (void)
   g_assert_false (dd_xlsx_write_file (sheet, "/nonexistent/x.xlsx", NULL, NULL, NULL, &error));
   assert_error_contains (error, DD_IO_ERROR_IO, "Could not write “x.xlsx”");
   g_clear_error (&error);
+
+  /* A cell that is not UTF-8 is written mended, the workbook still readable */
+  {
+    g_autoptr(DdSheet) back = NULL;
+
+    dd_sheet_set_text (sheet, 2, 5, "bad\xff\xf0");
+    g_assert_true (dd_xlsx_write_file (sheet, path, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    back = dd_xlsx_read_file (path, NULL, &error);
+    g_assert_no_error (error);
+    assert_cell (back, 2, 5, DD_CELL_TEXT, "bad\xef\xbf\xbd\xef\xbf\xbd");
+    g_unlink (path);
+  }
 
   long_text = g_strnfill (32768, 'x');
   dd_sheet_set_text (sheet, 2, 5, long_text);
