@@ -50,6 +50,7 @@ struct _DdStatisticsPage
   gboolean            busy;
   gboolean            exporting;
   gboolean            quiet;           /* filter widgets changed by code */
+  gboolean            typing;          /* a date half typed is no error yet */
   gboolean            present_pending; /* F5 before the first figures */
   int                 year;            /* chosen in the period menu; 0: a period of one's own */
   GArray             *years;           /* int, newest first, as in the period menu */
@@ -224,11 +225,15 @@ read_bound (DdStatisticsPage  *self,
     return TRUE;
   if (!parse_day (text, &date))
     {
+      if (self->typing)
+        return FALSE;
+      {
       /* Translators: %s is the field ("From", "To"), %s the text typed */
       g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a date; write it as YYYY-MM-DD, e.g. 2024-06-30."),
                                                   field, text);
 
       show_error (self, message);
+      }
       return FALSE;
     }
   /* The filter's upper bound is the day after the last one. */
@@ -607,11 +612,21 @@ on_filter_changed_cb (DdStatisticsPage *self)
     recompute (self);
 }
 
+/* While typing, each complete date recomputes; Enter says what is wrong. */
 static void
 on_range_changed_cb (DdStatisticsPage *self)
 {
-  if (!self->quiet)
-    recompute (self);
+  if (self->quiet)
+    return;
+  self->typing = TRUE;
+  recompute (self);
+  self->typing = FALSE;
+}
+
+static void
+on_range_activate_cb (DdStatisticsPage *self)
+{
+  recompute (self);
 }
 
 static void
@@ -684,7 +699,17 @@ recompute (DdStatisticsPage *self)
     return;
   filter = read_filter (self);
   if (filter == NULL)
-    return;
+    {
+      /* What was under way counted another period: its result would hide
+       * the message. Half a date keeps what is on show as it is. */
+      if (!self->typing)
+        {
+          g_cancellable_cancel (self->cancellable);
+          g_clear_object (&self->cancellable);
+          set_busy (self, FALSE);
+        }
+      return;
+    }
   show_error (self, NULL);
 
   g_cancellable_cancel (self->cancellable);
@@ -1108,6 +1133,7 @@ dd_statistics_page_class_init (DdStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, lower_charts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "stats.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "stats.export-chart", "s", export_chart_action);
