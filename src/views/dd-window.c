@@ -12,6 +12,7 @@
 
 #include "dd-backup.h"
 #include "dd-deputies-page.h"
+#include "dd-exchange-dialog.h"
 #include "dd-import-wizard.h"
 #include "dd-model-error.h"
 #include "dd-overview-page.h"
@@ -74,6 +75,7 @@ show_state (DdWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-reception", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.exchange", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", content);
 }
@@ -442,6 +444,31 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+on_dialog_add_toast_cb (DdWindow *self,
+                        AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* "export" or "import": records for or from another office. */
+static void
+exchange_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DdWindow *self = DD_WINDOW (widget);
+  DdExchangeDialog *dialog;
+
+  if (dd_context_get_store (self->context) == NULL)
+    return;
+  dialog = dd_exchange_dialog_new (GTK_WINDOW (self), self->context,
+                                   g_str_equal (g_variant_get_string (parameter, NULL), "import")
+                                   ? DD_EXCHANGE_DIALOG_IMPORT : DD_EXCHANGE_DIALOG_EXPORT);
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (on_dialog_add_toast_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -642,6 +669,7 @@ dd_window_class_init (DdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.exchange", "s", exchange_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
