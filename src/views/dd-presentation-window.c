@@ -238,6 +238,8 @@ dd_presentation_window_dispose (GObject *object)
   DdPresentationWindow *self = DD_PRESENTATION_WINDOW (object);
 
   g_clear_handle_id (&self->pointer_id, g_source_remove);
+  /* Before the template lets go of it: GtkWindow would unparent it again. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DD_TYPE_PRESENTATION_WINDOW);
   g_clear_object (&self->deck);
 
@@ -291,11 +293,6 @@ dd_presentation_window_class_init (DdPresentationWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down,
-                                     GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_n };
-  static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up,
-                                         GDK_KEY_BackSpace, GDK_KEY_p };
-
   object_class->dispose = dd_presentation_window_dispose;
   object_class->get_property = dd_presentation_window_get_property;
   object_class->set_property = dd_presentation_window_set_property;
@@ -318,17 +315,47 @@ dd_presentation_window_class_init (DdPresentationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.last", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "presentation.toggle-dark", NULL, toggle_dark_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presentation.next", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "presentation.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "presentation.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, 0, "presentation.toggle-dark", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, 0, "window.close", NULL);
+}
+
+/* The slides' keys, before GtkWindow's own arrows (which move the focus). */
+static GtkEventController *
+keys_controller (void)
+{
+  static const struct
+  {
+    guint       keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Right, "presentation.next" },
+    { GDK_KEY_Down, "presentation.next" },
+    { GDK_KEY_Page_Down, "presentation.next" },
+    { GDK_KEY_KP_Page_Down, "presentation.next" },
+    { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_Return, "presentation.next" },
+    { GDK_KEY_KP_Enter, "presentation.next" },
+    { GDK_KEY_n, "presentation.next" },
+    { GDK_KEY_Left, "presentation.previous" },
+    { GDK_KEY_Up, "presentation.previous" },
+    { GDK_KEY_Page_Up, "presentation.previous" },
+    { GDK_KEY_KP_Page_Up, "presentation.previous" },
+    { GDK_KEY_BackSpace, "presentation.previous" },
+    { GDK_KEY_p, "presentation.previous" },
+    { GDK_KEY_Home, "presentation.first" },
+    { GDK_KEY_KP_Home, "presentation.first" },
+    { GDK_KEY_End, "presentation.last" },
+    { GDK_KEY_KP_End, "presentation.last" },
+    { GDK_KEY_d, "presentation.toggle-dark" },
+    { GDK_KEY_Escape, "window.close" },
+    { GDK_KEY_q, "window.close" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  return controller;
 }
 
 static void
@@ -339,6 +366,7 @@ dd_presentation_window_init (DdPresentationWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pointer_x = self->pointer_y = -1;
+  gtk_widget_add_controller (GTK_WIDGET (self), keys_controller ());
 
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
   g_signal_connect (self->area, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);

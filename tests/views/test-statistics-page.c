@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dd-analytics.h"
+#include "dd-chart-export-dialog.h"
 #include "dd-chart-view.h"
 #include "dd-demo.h"
 #include "dd-report-charts.h"
@@ -448,6 +449,70 @@ test_empty_database (Fixture       *f,
                                                                                DD_REPORT_CHART_SATISFACTION)));
 }
 
+static gboolean
+dialog_is_idle (gpointer data)
+{
+  return !dd_chart_export_dialog_get_busy (data);
+}
+
+static void
+on_exported_cb (DdChartExportDialog *dialog,
+                const char          *path,
+                char               **seen)
+{
+  g_free (*seen);
+  *seen = g_strdup (path);
+}
+
+/* Export: a PNG of the pixels asked for, written in a worker; a folder
+ * that does not exist is said in the dialog and nothing is written. */
+static void
+test_export_chart (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *png = g_build_filename (dir, "units.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "units.png", NULL);
+  g_autofree char *seen = NULL;
+  GtkWidget *dialog = dd_chart_export_dialog_new (GTK_WINDOW (f->window), DD_REPORT_CHART_UNITS,
+                                                  dd_statistics_page_get_analytics (f->page));
+  GtkWidget *width = views_test_child (dialog, DD_TYPE_CHART_EXPORT_DIALOG, "width_spin");
+  GtkWidget *height = views_test_child (dialog, DD_TYPE_CHART_EXPORT_DIALOG, "height_spin");
+  GtkWidget *status = views_test_child (dialog, DD_TYPE_CHART_EXPORT_DIALOG, "status_label");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &seen);
+  gtk_window_present (GTK_WINDOW (dialog));
+  views_test_iterate ();
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 1200);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (height), 900);
+  dd_chart_export_dialog_write (DD_CHART_EXPORT_DIALOG (dialog), bad);
+  g_assert_true (dd_chart_export_dialog_get_busy (DD_CHART_EXPORT_DIALOG (dialog)));
+  views_test_wait_until (dialog_is_idle, dialog);
+  g_assert_null (seen);
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_get_visible (dialog));
+
+  dd_chart_export_dialog_write (DD_CHART_EXPORT_DIALOG (dialog), png);
+  views_test_wait_until (dialog_is_idle, dialog);
+  views_test_iterate ();
+  g_assert_cmpstr (seen, ==, png);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1200);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 900);
+  g_unlink (png);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  views_test_iterate ();
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +534,8 @@ main (int   argc,
               fixture_setup, test_tooltip, fixture_teardown);
   g_test_add ("/views/statistics/empty-database", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty_database, fixture_teardown);
+  g_test_add ("/views/statistics/export-chart", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_export_chart, fixture_teardown);
   g_test_add_func ("/views/statistics/unit-to-board", test_unit_to_board);
 
   return g_test_run ();
