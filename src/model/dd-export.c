@@ -10,6 +10,7 @@
  */
 #define G_LOG_DOMAIN "dd-export"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -212,17 +213,42 @@ new_sheet (const Column *columns,
   return sheet;
 }
 
-/* Cells 0 … n_columns - 1 of a new row from the columns of @stmt, from @first. */
-static void
-append_row (DdSheet       *sheet,
-            const Column  *columns,
-            guint          n_columns,
-            sqlite3_stmt  *stmt,
-            int            first,
-            gboolean       mask)
+/* The translated name of a code of @codes, without a gettext call a cell */
+static const char *
+code_label (const char * const *codes,
+            const char         *code)
 {
-  guint row = dd_sheet_append_row (sheet);
+  static GHashTable *labels;     /* "pointer of codes:code" → label, per process */
+  static GMutex lock;
+  char key[96];
+  const char *label;
 
+  g_snprintf (key, sizeof key, "%p:%s", (gpointer) codes, code);
+  g_mutex_lock (&lock);
+  if (labels == NULL)
+    labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  label = g_hash_table_lookup (labels, key);
+  if (label == NULL)
+    {
+      /* gettext's strings live as long as the process; the language does not change */
+      label = dd_code_label (codes, code);
+      if (label != code)
+        g_hash_table_insert (labels, g_strdup (key), (gpointer) label);
+    }
+  g_mutex_unlock (&lock);
+  return label;
+}
+
+/* Cells 0 … n_columns - 1 of row @row from the columns of @stmt, from @first. */
+static void
+fill_row (DdSheet       *sheet,
+          guint          row,
+          const Column  *columns,
+          guint          n_columns,
+          sqlite3_stmt  *stmt,
+          int            first,
+          gboolean       mask)
+{
   for (guint c = 0; c < n_columns; c++)
     {
       int column = first + (int) c;
@@ -237,7 +263,7 @@ append_row (DdSheet       *sheet,
           if (text == NULL || text[0] == '\0')
             break;
           dd_sheet_set_text (sheet, row, c,
-                             columns[c].codes != NULL ? dd_code_label (columns[c].codes, text) : text);
+                             columns[c].codes != NULL ? code_label (columns[c].codes, text) : text);
           break;
         case COL_NUMBER:
           dd_sheet_set_number (sheet, row, c, sqlite3_column_double (stmt, column));
@@ -268,6 +294,32 @@ append_row (DdSheet       *sheet,
     }
 }
 
+static void
+append_row (DdSheet       *sheet,
+            const Column  *columns,
+            guint          n_columns,
+            sqlite3_stmt  *stmt,
+            int            first,
+            gboolean       mask)
+{
+  fill_row (sheet, dd_sheet_append_row (sheet), columns, n_columns, stmt, first, mask);
+}
+
+typedef struct
+{
+  gint64 id;
+  guint  row;
+} IdRow;
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 x = ((const IdRow *) a)->id, y = ((const IdRow *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
 /* One row per id of @model, from @sql (one `?` for the id). */
 static DdSheet *
 sheet_from_ids (DdStore        *store,
@@ -281,6 +333,7 @@ sheet_from_ids (DdStore        *store,
                 GError        **error)
 {
   g_autoptr(DdSheet) sheet = NULL;
+  g_autofree IdRow *order = NULL;
   sqlite3_stmt *stmt;
   guint n;
 
@@ -292,16 +345,25 @@ sheet_from_ids (DdStore        *store,
 
   sheet = new_sheet (columns, n_columns, title);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  /* The rows in the list's order, read in the order of the ids: one pass
+   * along the table instead of a jump a row */
+  order = g_new (IdRow, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      order[i].id = dd_query_model_get_id (model, i);
+      order[i].row = dd_sheet_append_row (sheet);
+    }
+  qsort (order, n, sizeof (IdRow), compare_ids);
   for (guint i = 0; i < n; i++)
     {
       int rc;
 
       if ((i & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, dd_query_model_get_id (model, i));
+      sqlite3_bind_int64 (stmt, 1, order[i].id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        append_row (sheet, columns, n_columns, stmt, 0, mask);
+        fill_row (sheet, order[i].row, columns, n_columns, stmt, 0, mask);
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {

@@ -2040,7 +2040,14 @@ process_row (Pass     *pass,
 
     g_hash_table_iter_init (&iter, values.values);
     while (g_hash_table_iter_next (&iter, &property, &value))
-      g_object_set_property (G_OBJECT (entity), property, value);
+      {
+        const DdField *field = dd_entity_class_find_field (DD_ENTITY_GET_CLASS (entity), property);
+
+        /* A stored record's handling (state, dates, number) moves only through the workflow */
+        if (dd_entity_get_id (entity) != 0 && field != NULL && field->managed)
+          continue;
+        g_object_set_property (G_OBJECT (entity), property, value);
+      }
   }
   /* A copy imported as new takes a code or number of its own */
   if (action == DD_DUPLICATE_NEW && (existing != 0 || earlier != 0))
