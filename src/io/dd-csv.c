@@ -64,12 +64,6 @@ line_at_utf16 (const guint8 *data,
   return line;
 }
 
-static const char *
-encoding_charset (DdCsvEncoding encoding)
-{
-  return encoding == DD_CSV_ENCODING_GB18030 ? "GB18030" : "UTF-8";
-}
-
 /* Converts @len bytes from @charset; on an invalid sequence, *bad_offset is
  * where it starts. */
 static char *
@@ -86,6 +80,22 @@ convert_to_utf8 (const char *data,
   text = g_convert (data, len, "UTF-8", charset, &bytes_read, out_len, &local_error);
   if (text == NULL)
     *bad_offset = bytes_read;
+  return text;
+}
+
+/* GB18030, or failing that CP936: Excel and WPS on Chinese Windows write
+ * the euro sign as the single byte 0x80, which GB18030 does not have. */
+static char *
+convert_from_gb18030 (const char *data,
+                      gsize       len,
+                      gsize      *out_len,
+                      gsize      *bad_offset)
+{
+  char *text = convert_to_utf8 (data, len, "GB18030", out_len, bad_offset);
+  gsize bad_cp936 = 0;
+
+  if (text == NULL && memchr (data, 0x80, len) != NULL)
+    text = convert_to_utf8 (data, len, "CP936", out_len, &bad_cp936);
   return text;
 }
 
@@ -176,7 +186,7 @@ decode (const guint8   *data,
       g_utf8_validate_len ((const char *) data, len, &end);
       bad_utf8 = end - (const char *) data;
 
-      text = convert_to_utf8 ((const char *) data, len, "GB18030", out_len, &bad);
+      text = convert_from_gb18030 ((const char *) data, len, out_len, &bad);
       if (text != NULL)
         {
           *used = DD_CSV_ENCODING_GB18030;
@@ -205,7 +215,7 @@ decode (const guint8   *data,
       return g_strndup ((const char *) data, len);
     }
 
-  text = convert_to_utf8 ((const char *) data, len, encoding_charset (encoding), out_len, &bad);
+  text = convert_from_gb18030 ((const char *) data, len, out_len, &bad);
   if (text == NULL)
     {
       g_set_error (error, DD_IO_ERROR, DD_IO_ERROR_ENCODING,

@@ -186,6 +186,30 @@ test_gb18030_error_line (void)
   assert_error_contains (error, DD_IO_ERROR_ENCODING, "line 3");
 }
 
+/* Excel on Chinese Windows writes € as the byte 0x80 (CP936), which is not
+ * GB18030 */
+static void
+test_gbk_euro (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdSheet) sheet = NULL;
+  gsize len;
+  g_autofree char *gb = to_gb18030 ("名称,价格\r\n茶叶,@5\r\n", &len);
+  DdCsvEncoding detected = DD_CSV_ENCODING_AUTO;
+
+  *strchr (gb, '@') = (char) 0x80;
+  sheet = read_text (gb, len, DD_CSV_ENCODING_AUTO, 0, &detected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (detected, ==, DD_CSV_ENCODING_GB18030);
+  g_assert_cmpstr (dd_sheet_get_text (sheet, 1, 0), ==, "茶叶");
+  g_assert_cmpstr (dd_sheet_get_text (sheet, 1, 1), ==, "€5");
+  g_clear_pointer (&sheet, dd_sheet_unref);
+
+  sheet = read_text (gb, len, DD_CSV_ENCODING_GB18030, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dd_sheet_get_text (sheet, 1, 1), ==, "€5");
+}
+
 static void
 test_utf16 (void)
 {
@@ -744,6 +768,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/utf8-bom", test_utf8_bom);
   g_test_add_func ("/csv/gb18030", test_gb18030);
   g_test_add_func ("/csv/gb18030-error-line", test_gb18030_error_line);
+  g_test_add_func ("/csv/gbk-euro", test_gbk_euro);
   g_test_add_func ("/csv/utf16", test_utf16);
   g_test_add_func ("/csv/delimiters", test_delimiters);
   g_test_add_func ("/csv/semicolon-with-commas", test_semicolon_with_commas);
