@@ -589,6 +589,15 @@ test_suggestions (void)
   g_assert_cmpuint (summary.skipped, ==, 4);
   g_assert_cmpuint (summary.inserted, ==, 0);
 
+  /* Updated: the fields of the file, but never the handling, which only the workflow moves */
+  dd_import_set_all_duplicates_action (import, DD_DUPLICATE_UPDATE);
+  g_assert_true (dd_import_run (import, NULL, NULL, NULL, &summary, NULL));
+  g_assert_cmpuint (summary.updated, ==, 4);
+  g_assert_cmpstr (query_text (store, "SELECT group_concat(number || '/' || state, ';') FROM "
+                                      "(SELECT * FROM suggestions ORDER BY id)"), ==,
+                   "JY2026-0007/evaluated;JY2026-0008/assigned;JY2026-0009/registered;"
+                   "JY2026-0010/registered");
+
   /* A file without numbers: numbered as they go in, after the highest given */
   g_clear_object (&import);
   import = import_csv (store, DD_IMPORT_SUGGESTIONS, "new.csv",
