@@ -543,10 +543,10 @@ static void
 append_field (GString    *out,
               const char *text,
               char        delim,
-              gboolean    only_field)
+              gboolean    only_field,
+              gboolean    quote)
 {
   g_autofree char *valid = NULL;
-  gboolean quote = FALSE;
 
   /* Cells come as UTF-8; should one not be, the file still is */
   if (!g_utf8_validate (text, -1, NULL))
@@ -630,9 +630,13 @@ dd_csv_write_bytes (DdSheet              *sheet,
         }
       for (guint col = 0; col < n_cols; col++)
         {
+          const char *text = dd_sheet_get_text (sheet, row, col);
+
           if (col > 0)
             g_string_append_c (out, delimiter);
-          append_field (out, dd_sheet_get_text (sheet, row, col), delimiter, n_cols == 1);
+          /* A first cell "sep=" would read back as Excel's hint line */
+          append_field (out, text, delimiter, n_cols == 1,
+                        row == 0 && col == 0 && g_str_has_prefix (text, "sep="));
         }
       g_string_append (out, "\r\n");
     }
