@@ -345,6 +345,43 @@ test_first_visible (void)
   g_unlink (path);
 }
 
+/* Files other programs wrote, kept as fuzzing seeds */
+static void
+test_read_others (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lo_path = g_build_filename (IO_CORPUS_DIR, "xlsx", "libreoffice.xlsx", NULL);
+  g_autofree char *lxw_path = g_build_filename (IO_CORPUS_DIR, "xlsx", "libxlsxwriter.xlsx", NULL);
+  g_autoptr(DdSheet) sheet = NULL;
+  g_auto(GStrv) names = NULL;
+
+  /* LibreOffice 7.4 saving deputies-utf8.csv as XLSX: the phone became a number */
+  sheet = dd_xlsx_read_file (lo_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd_sheet_get_n_rows (sheet), ==, 3);
+  g_assert_cmpuint (dd_sheet_get_n_cols (sheet), ==, 4);
+  assert_cell (sheet, 0, 0, DD_CELL_TEXT, "姓名");
+  assert_cell (sheet, 0, 3, DD_CELL_TEXT, "选区");
+  assert_cell (sheet, 1, 0, DD_CELL_TEXT, "张三");
+  assert_cell (sheet, 1, 2, DD_CELL_NUMBER, "13800138000");
+  assert_cell (sheet, 2, 2, DD_CELL_EMPTY, "");
+  assert_cell (sheet, 2, 3, DD_CELL_TEXT, "第二选区");
+  g_clear_pointer (&sheet, dd_sheet_unref);
+
+  names = dd_xlsx_list_sheets (lxw_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "代表");
+  sheet = dd_xlsx_read_file (lxw_path, NULL, &error);
+  g_assert_no_error (error);
+  assert_cell (sheet, 1, 0, DD_CELL_TEXT, "张三");
+  g_assert_cmpuint (dd_sheet_get_source_row (sheet, 1), ==, 3);
+  assert_cell (sheet, 1, 2, DD_CELL_DATE, "1980-03-05");
+  assert_cell (sheet, 1, 3, DD_CELL_BOOL, "FALSE");
+  assert_cell (sheet, 1, 4, DD_CELL_NUMBER, "2");
+  assert_cell (sheet, 1, 5, DD_CELL_TEXT, "张三");
+}
+
 /* Tests: workbooks made by hand */
 
 static void
@@ -892,6 +929,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/xlsx/read-office", test_read_office);
   g_test_add_func ("/xlsx/first-visible", test_first_visible);
+  g_test_add_func ("/xlsx/read-others", test_read_others);
   g_test_add_func ("/xlsx/read-hand", test_read_hand);
   g_test_add_func ("/xlsx/date1904", test_date1904);
   g_test_add_func ("/xlsx/bad-files", test_bad_files);
