@@ -88,6 +88,16 @@ query_text (DdStore    *store,
   return text;
 }
 
+static void
+assert_query (DdStore    *store,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *text = query_text (store, sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 static gint64
 query_int (DdStore    *store,
            const char *sql)
@@ -234,7 +244,7 @@ test_deputies_chinese_headers (void)
                    "王芳/female/1978-05-06/city/16/13812341234/D000001/1;"
                    "李明/male/1975-03-01/county/16/0571-88123456/D000002/2;"
                    "张伟/male/1980-01-02/township/9//D000003/3");
-  g_assert_cmpstr (query_text (store, "SELECT occupation FROM deputies WHERE name = '李明'"), ==,
+  assert_query (store, "SELECT occupation FROM deputies WHERE name = '李明'",
                    "江州市人民医院\n副院长");
   /* One audit entry per record, naming the file */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE entity = 'deputies' "
@@ -265,7 +275,7 @@ test_gb18030 (void)
   g_assert_cmpstr (dd_import_get_column_header (import, 0), ==, "姓名");
   check_ok (import);
   run_ok (import, NULL);
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(name, ',') FROM (SELECT name FROM deputies ORDER BY id)"), ==,
+  assert_query (store, "SELECT group_concat(name, ',') FROM (SELECT name FROM deputies ORDER BY id)",
                    "王芳,李明,张伟");
 
   /* The same bytes read as UTF-8: the reader refuses them, naming the row */
@@ -434,7 +444,7 @@ check_duplicates (DdDuplicateAction  action,
   dd_import_get_summary (import, &summary);
   run_ok (import, &summary);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM deputies"), ==, expected_deputies);
-  g_assert_cmpstr (query_text (store, "SELECT phone FROM deputies WHERE id = 1"), ==, expected_phone);
+  assert_query (store, "SELECT phone FROM deputies WHERE id = 1", expected_phone);
   switch (action)
     {
     case DD_DUPLICATE_SKIP:
@@ -486,8 +496,8 @@ test_one_duplicate_choice (void)
   /* The first repeat as new (another code), the second skipped */
   dd_import_set_duplicate_action (import, 0, DD_DUPLICATE_NEW);
   run_ok (import, NULL);
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(code || '=' || name || '/' || kind, ';') "
-                                      "FROM (SELECT * FROM stations ORDER BY id)"), ==,
+  assert_query (store, "SELECT group_concat(code || '=' || name || '/' || kind, ';') "
+                                      "FROM (SELECT * FROM stations ORDER BY id)",
                    "S-01=城东代表之家/home;S00002=城东代表之家（二）/home;"
                    "S-02=城西联络站/liaison_station");
 }
@@ -505,9 +515,9 @@ test_stations_english (void)
   import = import_csv (store, DD_IMPORT_STATIONS, "stations.csv", csv);
   check_ok (import);
   run_ok (import, NULL);
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(code || '/' || name || '/' || kind || '/' || "
+  assert_query (store, "SELECT group_concat(code || '/' || name || '/' || kind || '/' || "
                                       "coalesce(upgraded_on, '-') || '/' || archived, ';') FROM "
-                                      "(SELECT * FROM stations ORDER BY id)"), ==,
+                                      "(SELECT * FROM stations ORDER BY id)",
                    "JZ-001/Riverside home/home/2025-10-08/0;S00002/Hill station/liaison_station/-/1");
 }
 
@@ -538,28 +548,28 @@ test_suggestions (void)
   run_ok (import, &summary);
   g_assert_cmpuint (summary.inserted, ==, 4);
 
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(number || '/' || state || '/' || "
+  assert_query (store, "SELECT group_concat(number || '/' || state || '/' || "
                                       "category || '/' || registered_on || '/' || "
                                       "coalesce(assigned_on, '-') || '/' || coalesce(replied_on, '-') "
                                       "|| '/' || coalesce(evaluated_on, '-') || '/' || "
                                       "coalesce(station_id, '-'), ';') "
-                                      "FROM (SELECT * FROM suggestions ORDER BY id)"), ==,
+                                      "FROM (SELECT * FROM suggestions ORDER BY id)",
                    "JY2026-0007/evaluated/urban_construction/2026-01-05/2026-01-05/2026-03-01/2026-03-01/-;"
                    "JY2026-0008/assigned/education/2026-01-06/2026-01-06/-/-/-;"
                    "JY2026-0009/registered/transport/2026-01-07/-/-/-/-;"
                    "JY2026-0010/registered/other/2026-02-01/-/-/-/1");
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(x, ',') FROM (SELECT d.name || p.position AS x FROM "
+  assert_query (store, "SELECT group_concat(x, ',') FROM (SELECT d.name || p.position AS x FROM "
                                       "suggestion_proposers p JOIN deputies d ON d.id = p.deputy_id "
-                                      "WHERE p.suggestion_id = 1 ORDER BY p.position)"), ==,
+                                      "WHERE p.suggestion_id = 1 ORDER BY p.position)",
                    "王芳1,李明2,张伟3");
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(x, ',') FROM (SELECT u.name || ':' || su.role AS x "
+  assert_query (store, "SELECT group_concat(x, ',') FROM (SELECT u.name || ':' || su.role AS x "
                                       "FROM suggestion_units su JOIN units u ON u.id = su.unit_id "
-                                      "WHERE su.suggestion_id = 1 ORDER BY su.role DESC)"), ==,
+                                      "WHERE su.suggestion_id = 1 ORDER BY su.role DESC)",
                    "市交通运输局:lead,市教育局:co");
-  g_assert_cmpstr (query_text (store, "SELECT class || '/' || replied_on || '/' || unit_id FROM replies "
-                                      "WHERE suggestion_id = 1"), ==, "A/2026-03-01/2");
-  g_assert_cmpstr (query_text (store, "SELECT verdict || '/' || deputy_id FROM evaluations "
-                                      "WHERE suggestion_id = 1"), ==, "satisfied/1");
+  assert_query (store, "SELECT class || '/' || replied_on || '/' || unit_id FROM replies "
+                                      "WHERE suggestion_id = 1", "A/2026-03-01/2");
+  assert_query (store, "SELECT verdict || '/' || deputy_id FROM evaluations "
+                                      "WHERE suggestion_id = 1", "satisfied/1");
   /* Searchable at once */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestions_fts WHERE suggestions_fts "
                                      "MATCH '停车'"), ==, 1);
@@ -593,8 +603,8 @@ test_suggestions (void)
   dd_import_set_all_duplicates_action (import, DD_DUPLICATE_UPDATE);
   g_assert_true (dd_import_run (import, NULL, NULL, NULL, &summary, NULL));
   g_assert_cmpuint (summary.updated, ==, 4);
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(number || '/' || state, ';') FROM "
-                                      "(SELECT * FROM suggestions ORDER BY id)"), ==,
+  assert_query (store, "SELECT group_concat(number || '/' || state, ';') FROM "
+                                      "(SELECT * FROM suggestions ORDER BY id)",
                    "JY2026-0007/evaluated;JY2026-0008/assigned;JY2026-0009/registered;"
                    "JY2026-0010/registered");
 
@@ -604,8 +614,8 @@ test_suggestions (void)
                        "标题,提出日期,领衔代表,类型\n新建议,2026-04-01,王芳,\n新意见,2026-04-02,王芳,群众意见\n");
   check_ok (import);
   run_ok (import, NULL);
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(number, ',') FROM (SELECT number FROM "
-                                      "suggestions WHERE id > 4 ORDER BY id)"), ==,
+  assert_query (store, "SELECT group_concat(number, ',') FROM (SELECT number FROM "
+                                      "suggestions WHERE id > 4 ORDER BY id)",
                    "JY2026-0011,YJ2026-0001");
 }
 
@@ -865,10 +875,9 @@ test_xlsx (void)
   /* Row 3 ends early, as XLSX rows do: no complaint */
   check_ok (import);
   run_ok (import, NULL);
-  g_assert_cmpstr (query_text (store, "SELECT group_concat(name || '/' || coalesce(gender, '-') || '/' || "
+  assert_query (store, "SELECT group_concat(name || '/' || coalesce(gender, '-') || '/' || "
                                       "coalesce(birth_on, '-') || '/' || level || '/' || term || '/' || "
-                                      "coalesce(phone, '-'), ';') FROM (SELECT * FROM deputies ORDER BY id)"),
-                   ==, "王芳/female/1978-05-06/city/16/13812341234;李明/-/-/county/16/-");
+                                      "coalesce(phone, '-'), ';') FROM (SELECT * FROM deputies ORDER BY id)", "王芳/female/1978-05-06/city/16/13812341234;李明/-/-/county/16/-");
   g_remove (path);
   g_rmdir (dir);
 }

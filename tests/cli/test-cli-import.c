@@ -372,6 +372,7 @@ test_year_to_xlsx (void)
   g_autoptr(GString) text = g_string_new ("建议号,案由,类别,提交日期,领衔代表,主办单位,答复类别,答复日期,满意度\n");
   g_autoptr(DdSheet) sheet = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *soffice = NULL;
   Run run = { 0, };
   int title = -1, date = -1;
 
@@ -431,7 +432,8 @@ test_year_to_xlsx (void)
     }
 
   /* LibreOffice opens it with the Chinese text and the dates */
-  if (g_find_program_in_path ("soffice") != NULL)
+  soffice = g_find_program_in_path ("soffice");
+  if (soffice != NULL)
     {
       g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/lo", dir);
       g_autofree char *converted = g_build_filename (dir, "2026年建议.csv", NULL);
