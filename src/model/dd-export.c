@@ -239,7 +239,29 @@ code_label (const char * const *codes,
   return label;
 }
 
-/* Cells 0 … n_columns - 1 of row @row from the columns of @stmt, from @first. */
+/* A column's labels by the index of the code: a column repeats a few codes */
+typedef struct
+{
+  const char *labels[16];
+} LabelMemo;
+
+static const char *
+memo_label (LabelMemo          *memo,
+            const char * const *codes,
+            const char         *code)
+{
+  for (guint i = 0; codes[i] != NULL && i < G_N_ELEMENTS (memo->labels); i++)
+    if (strcmp (codes[i], code) == 0)
+      {
+        if (memo->labels[i] == NULL)
+          memo->labels[i] = code_label (codes, codes[i]);
+        return memo->labels[i];
+      }
+  return code_label (codes, code);
+}
+
+/* Cells 0 … n_columns - 1 of row @row from the columns of @stmt, from @first;
+ * @memo: (nullable): one per column, zeroed, kept from row to row */
 static void
 fill_row (DdSheet       *sheet,
           guint          row,
@@ -247,23 +269,27 @@ fill_row (DdSheet       *sheet,
           guint          n_columns,
           sqlite3_stmt  *stmt,
           int            first,
-          gboolean       mask)
+          gboolean       mask,
+          LabelMemo     *memo)
 {
   for (guint c = 0; c < n_columns; c++)
     {
       int column = first + (int) c;
-      const char *text;
+      const char *text = NULL;
 
       if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
         continue;
-      text = dd_column_text (stmt, column);
+      if (columns[c].type != COL_NUMBER && columns[c].type != COL_BOOL)
+        text = dd_column_text (stmt, column);
       switch (columns[c].type)
         {
         case COL_TEXT:
           if (text == NULL || text[0] == '\0')
             break;
-          dd_sheet_set_text (sheet, row, c,
-                             columns[c].codes != NULL ? code_label (columns[c].codes, text) : text);
+          if (columns[c].codes != NULL)
+            text = memo != NULL ? memo_label (&memo[c], columns[c].codes, text)
+                                : code_label (columns[c].codes, text);
+          dd_sheet_set_text (sheet, row, c, text);
           break;
         case COL_NUMBER:
           dd_sheet_set_number (sheet, row, c, sqlite3_column_double (stmt, column));
@@ -302,7 +328,7 @@ append_row (DdSheet       *sheet,
             int            first,
             gboolean       mask)
 {
-  fill_row (sheet, dd_sheet_append_row (sheet), columns, n_columns, stmt, first, mask);
+  fill_row (sheet, dd_sheet_append_row (sheet), columns, n_columns, stmt, first, mask, NULL);
 }
 
 typedef struct
@@ -334,6 +360,7 @@ sheet_from_ids (DdStore        *store,
 {
   g_autoptr(DdSheet) sheet = NULL;
   g_autofree IdRow *order = NULL;
+  g_autofree LabelMemo *memo = g_new0 (LabelMemo, n_columns);
   sqlite3_stmt *stmt;
   guint n;
 
@@ -363,7 +390,7 @@ sheet_from_ids (DdStore        *store,
       sqlite3_bind_int64 (stmt, 1, order[i].id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        fill_row (sheet, order[i].row, columns, n_columns, stmt, 0, mask);
+        fill_row (sheet, order[i].row, columns, n_columns, stmt, 0, mask, memo);
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
