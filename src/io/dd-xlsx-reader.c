@@ -352,6 +352,15 @@ part_close_cb (void *context)
   return 0;
 }
 
+/* libxml2 reports some errors (a bad encoding) through its generic handler,
+ * which prints them; the structured one below already has what we need */
+static void G_GNUC_PRINTF (2, 3)
+xml_generic_error_cb (void       *user_data,
+                      const char *format,
+                      ...)
+{
+}
+
 static void
 xml_error_cb (void        *user_data,
               xmlErrorPtr  xml_error)
@@ -405,6 +414,7 @@ read_part (Xlsx        *x,
   if (found != NULL)
     *found = TRUE;
 
+  xmlSetGenericErrorFunc (NULL, xml_generic_error_cb);   /* for this thread */
   reader = xmlReaderForIO (part_read_cb, part_close_cb, &stream, part, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
   if (reader == NULL)
