@@ -294,6 +294,42 @@ test_suggestions_sheet (void)
         }
     }
   g_assert_cmpuint (masked, >, 0);
+
+  /* A sparse selection (one category: read row by row) and the whole table
+   * (one pass along it) give the same cells for the same suggestion */
+  {
+    g_autoptr(DdSheet) all = NULL;
+    g_autoptr(DdSheet) some = NULL;
+    g_autoptr(DdSuggestionFilter) filter = dd_suggestion_filter_new ();
+    g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+    guint compared = 0;
+
+    dd_export_options_init (&options);
+    options.mask = FALSE;
+    all = dd_export_build (store, DD_EXPORT_SUGGESTIONS, &options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (dd_sheet_get_n_rows (all) - 1, ==, query_int (store, "SELECT count(*) FROM suggestions"));
+    dd_suggestion_filter_set_category (filter, "education");
+    options.suggestion_filter = filter;
+    some = dd_export_build (store, DD_EXPORT_SUGGESTIONS, &options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (dd_sheet_get_n_rows (some) - 1, ==,
+                     query_int (store, "SELECT count(*) FROM suggestions WHERE category = 'education'"));
+    g_assert_cmpint (dd_sheet_get_n_rows (some) * 4, <, dd_sheet_get_n_rows (all));
+    for (guint r = 1; r < dd_sheet_get_n_rows (all); r++)
+      g_hash_table_insert (rows, (gpointer) dd_sheet_get_text (all, r, number), GUINT_TO_POINTER (r));
+    for (guint r = 1; r < dd_sheet_get_n_rows (some); r++)
+      {
+        guint a = GPOINTER_TO_UINT (g_hash_table_lookup (rows, dd_sheet_get_text (some, r, number)));
+
+        g_assert_cmpuint (a, >, 0);
+        for (guint c = 0; c < dd_sheet_get_row_n_cells (all, 0); c++)
+          g_assert_cmpstr (dd_sheet_get_text (some, r, c), ==, dd_sheet_get_text (all, a, c));
+        compared++;
+      }
+    g_assert_cmpuint (compared, >, 5);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM suggestion_units WHERE role = 'co'"), >, 0);
+  }
 }
 
 static void

@@ -437,6 +437,176 @@ build_stations (DdStore                *store,
                          options->mask, cancellable, error);
 }
 
+/* The same columns with the proposers and units left to the cursors below,
+ * over a range of ids, with the id first */
+static const char suggestion_range_sql[] =
+  "SELECT s.id, s.number, s.kind, s.title, s.body, s.category, s.state, NULL, NULL, NULL, "
+  "(SELECT coalesce(st.code, st.name) FROM stations st WHERE st.id = s.station_id), "
+  "s.voter_name, s.voter_phone, "
+  "(SELECT class FROM replies r WHERE r.suggestion_id = s.id "
+  "  ORDER BY r.round DESC, r.replied_on DESC, r.id DESC LIMIT 1), "
+  "(SELECT verdict FROM evaluations e LEFT JOIN suggestion_proposers p "
+  "  ON p.suggestion_id = e.suggestion_id AND p.deputy_id = e.deputy_id "
+  "  WHERE e.suggestion_id = s.id ORDER BY e.round DESC, coalesce(p.position, 1000), e.id LIMIT 1), "
+  "s.round, s.registered_on, s.assigned_on, s.replied_on, s.evaluated_on, s.closed_on, "
+  "s.deadline_on FROM suggestions s WHERE s.id BETWEEN ?1 AND ?2 ORDER BY s.id";
+static const char proposers_range_sql[] =
+  "SELECT p.suggestion_id, d.name FROM suggestion_proposers p JOIN deputies d ON d.id = p.deputy_id "
+  "WHERE p.suggestion_id BETWEEN ?1 AND ?2 ORDER BY p.suggestion_id, p.position, p.deputy_id";
+static const char units_range_sql[] =
+  "SELECT su.suggestion_id, su.role = 'lead', u.name FROM suggestion_units su "
+  "JOIN units u ON u.id = su.unit_id WHERE su.suggestion_id BETWEEN ?1 AND ?2 "
+  "ORDER BY su.suggestion_id, su.role = 'lead' DESC, u.name";
+
+#define COL_PROPOSERS 6
+#define COL_LEAD_UNIT 7
+#define COL_CO_UNITS 8
+
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  int           rc;
+} Cursor;
+
+static gboolean
+cursor_open (Cursor      *cursor,
+             DdStore     *store,
+             const char  *sql,
+             gint64       from,
+             gint64       to,
+             GError     **error)
+{
+  cursor->stmt = dd_store_prepare (store, sql, error);
+  if (cursor->stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (cursor->stmt, 1, from);
+  sqlite3_bind_int64 (cursor->stmt, 2, to);
+  cursor->rc = sqlite3_step (cursor->stmt);
+  return TRUE;
+}
+
+/* Moves past the rows of ids below @id; TRUE while the cursor is on @id. */
+static gboolean
+cursor_on (Cursor *cursor,
+           gint64  id)
+{
+  while (cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) < id)
+    cursor->rc = sqlite3_step (cursor->stmt);
+  return cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == id;
+}
+
+static void
+cursor_close (Cursor *cursor)
+{
+  if (cursor->stmt != NULL)
+    sqlite3_reset (cursor->stmt);
+}
+
+/* Most exports are a dense run of ids (a year, everything): then one pass
+ * along the table, its proposers and its units, merged here, costs a
+ * fraction of a lookup with grouped subqueries a row. */
+static DdSheet *
+suggestions_by_range (DdStore        *store,
+                      DdQueryModel   *model,
+                      gboolean        mask,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  const Column *columns = suggestion_columns;
+  guint n_columns = G_N_ELEMENTS (suggestion_columns);
+  g_autoptr(DdSheet) sheet = new_sheet (columns, n_columns, _("Suggestions"));
+  g_autofree IdRow *order = NULL;
+  g_autofree LabelMemo *memo = g_new0 (LabelMemo, n_columns);
+  g_autoptr(GString) proposers = g_string_new (NULL);
+  g_autoptr(GString) co_units = g_string_new (NULL);
+  Cursor rows = { NULL, }, people = { NULL, }, units = { NULL, };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model)), j = 0, seen = 0;
+  gboolean ok = FALSE;
+
+  order = g_new (IdRow, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      order[i].id = dd_query_model_get_id (model, i);
+      order[i].row = dd_sheet_append_row (sheet);
+    }
+  qsort (order, n, sizeof (IdRow), compare_ids);
+  if (n == 0)
+    return g_steal_pointer (&sheet);
+
+  if (!cursor_open (&rows, store, suggestion_range_sql, order[0].id, order[n - 1].id, error) ||
+      !cursor_open (&people, store, proposers_range_sql, order[0].id, order[n - 1].id, error) ||
+      !cursor_open (&units, store, units_range_sql, order[0].id, order[n - 1].id, error))
+    goto out;
+
+  for (; rows.rc == SQLITE_ROW; rows.rc = sqlite3_step (rows.stmt))
+    {
+      gint64 id = sqlite3_column_int64 (rows.stmt, 0);
+      guint row;
+      const char *lead = NULL;
+
+      if ((seen++ & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+      while (j < n && order[j].id < id)
+        j++;
+      if (j == n)
+        break;
+      if (order[j].id != id)
+        continue;
+      row = order[j].row;
+      fill_row (sheet, row, columns, n_columns, rows.stmt, 1, mask, memo);
+
+      g_string_truncate (proposers, 0);
+      for (; cursor_on (&people, id); people.rc = sqlite3_step (people.stmt))
+        {
+          if (proposers->len > 0)
+            g_string_append (proposers, "、");
+          g_string_append (proposers, dd_column_text (people.stmt, 1));
+        }
+      if (proposers->len > 0)
+        dd_sheet_set_text (sheet, row, COL_PROPOSERS, proposers->str);
+
+      g_string_truncate (co_units, 0);
+      for (; cursor_on (&units, id); units.rc = sqlite3_step (units.stmt))
+        {
+          if (sqlite3_column_int (units.stmt, 1))
+            lead = dd_column_text (units.stmt, 2);
+          else
+            {
+              if (co_units->len > 0)
+                g_string_append (co_units, "、");
+              g_string_append (co_units, dd_column_text (units.stmt, 2));
+            }
+          /* the lead unit's name lives until the next step: set it now */
+          if (lead != NULL)
+            {
+              dd_sheet_set_text (sheet, row, COL_LEAD_UNIT, lead);
+              lead = NULL;
+            }
+        }
+      if (co_units->len > 0)
+        dd_sheet_set_text (sheet, row, COL_CO_UNITS, co_units->str);
+    }
+  if (rows.rc != SQLITE_ROW && rows.rc != SQLITE_DONE)
+    {
+      dd_store_set_error (store, rows.rc, error);
+      goto out;
+    }
+  if ((people.rc != SQLITE_ROW && people.rc != SQLITE_DONE) ||
+      (units.rc != SQLITE_ROW && units.rc != SQLITE_DONE))
+    {
+      dd_store_set_error (store, people.rc != SQLITE_ROW && people.rc != SQLITE_DONE
+                                 ? people.rc : units.rc, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  cursor_close (&rows);
+  cursor_close (&people);
+  cursor_close (&units);
+  return ok ? g_steal_pointer (&sheet) : NULL;
+}
+
 static DdSheet *
 build_suggestions (DdStore                *store,
                    const DdExportOptions  *options,
@@ -455,6 +625,23 @@ build_suggestions (DdStore                *store,
     }
   list = dd_suggestion_list_new (store, options->states, filter);
   dd_suggestion_list_set_order (list, DD_SUGGESTION_ORDER_NEWEST);
+
+  /* Dense: at least half the ids of their range are exported */
+  {
+    DdQueryModel *model = DD_QUERY_MODEL (list);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    gint64 low = G_MAXINT64, high = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        gint64 id = dd_query_model_get_id (model, i);
+
+        low = MIN (low, id);
+        high = MAX (high, id);
+      }
+    if (n > 0 && (high - low + 1) <= 2 * (gint64) n)
+      return suggestions_by_range (store, model, options->mask, cancellable, error);
+  }
   return sheet_from_ids (store, DD_QUERY_MODEL (list), suggestion_columns,
                          G_N_ELEMENTS (suggestion_columns), suggestion_sql, _("Suggestions"),
                          options->mask, cancellable, error);
