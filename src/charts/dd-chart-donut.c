@@ -135,8 +135,31 @@ dd_chart_render_donut (DdChartFrame *f,
     }
 
   table_nat = swatch + gap + label_nat + 1.5 * gap + count_w + gap + pct_w;
-  table_h = n * row_h;
   side = bw > 1.25 * bh;
+
+  /* Beside a large ring (a slide), a few rows may be set larger: up to a
+   * third, while the table keeps to 45 % of the width and half the height. */
+  if (side)
+    {
+      double ring = MIN (bh, MAX (bw - table_nat - 2 * size, 0.33 * bw));
+      double k = MIN (MIN (4.0 / 3, 0.45 * bw / table_nat), 0.5 * bh / (n * row_h));
+
+      /* Not at the cost of the ring, nor of ellipsized labels. */
+      k = MIN (k, (bw - ring - 2 * size * 4 / 3) / table_nat);
+
+      if (k > 1)
+        {
+          size *= k;
+          row_h *= k;
+          swatch *= k;
+          gap *= k;
+          label_nat *= k;
+          count_w *= k;
+          pct_w *= k;
+          table_nat *= k;
+        }
+    }
+  table_h = n * row_h;
 
   if (side)
     {
