@@ -261,11 +261,11 @@ show_report (DdExchangeDialog *self,
   else if (dry_run)
     /* Translators: %s is the sending office's name */
     title = g_strdup_printf (_("From %s: ready to import"),
-                             report->office_name != NULL ? report->office_name : _("an unnamed office"));
+                             report->office_name != NULL && *report->office_name != '\0' ? report->office_name : _("an unnamed office"));
   else
     /* Translators: %s is the sending office's name */
     title = g_strdup_printf (_("From %s: imported"),
-                             report->office_name != NULL ? report->office_name : _("an unnamed office"));
+                             report->office_name != NULL && *report->office_name != '\0' ? report->office_name : _("an unnamed office"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->report_row), title);
   adw_action_row_set_subtitle (self->report_row, summary != NULL ? summary : "");
   gtk_image_set_from_icon_name (self->report_icon, problems ? "dialog-warning-symbolic" : "emblem-ok-symbolic");

@@ -398,6 +398,16 @@ delimiter_name (char delimiter)
     }
 }
 
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 static void
 fill_preview (DdImportWizard *self)
 {
@@ -433,9 +443,13 @@ fill_preview (DdImportWizard *self)
       gtk_grid_attach (self->preview_grid, label, 0, r, 1, 1);
       for (guint c = 0; c < n_cols; c++)
         {
-          label = gtk_label_new (dd_sheet_get_text (self->sheet, r, c));
+          const char *text = dd_sheet_get_text (self->sheet, r, c);
+
+          label = gtk_label_new (text);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          /* Whole up to about 20 characters (Chinese ones count twice). */
+          gtk_label_set_width_chars (GTK_LABEL (label), MIN (display_width (text), 20));
           gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
           gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
           if (r == 0)
@@ -697,6 +711,22 @@ update_result (DdImportWizard *self)
   update_buttons (self);
 }
 
+/* "For all of them" shows what they all have, if they all have the same. */
+static void
+sync_all_duplicates (DdImportWizard *self)
+{
+  GPtrArray *duplicates = dd_import_get_duplicates (self->import);
+  guint common = duplicates->len > 0 ? ((DdImportDuplicate *) duplicates->pdata[0])->action : 0;
+  gboolean filling = self->filling;
+
+  for (guint i = 1; i < duplicates->len; i++)
+    if (((DdImportDuplicate *) duplicates->pdata[i])->action != common)
+      common = GTK_INVALID_LIST_POSITION;
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->all_duplicates_row, common);
+  self->filling = filling;
+}
+
 static void
 on_duplicate_selected_cb (AdwComboRow    *row,
                           GParamSpec     *pspec,
@@ -707,6 +737,7 @@ on_duplicate_selected_cb (AdwComboRow    *row,
   if (self->filling || self->import == NULL)
     return;
   dd_import_set_duplicate_action (self->import, index, adw_combo_row_get_selected (row));
+  sync_all_duplicates (self);
   update_result (self);
 }
 
@@ -780,7 +811,7 @@ fill_check (DdImportWizard *self)
 
   self->filling = TRUE;
   adw_combo_row_set_model (self->all_duplicates_row, G_LIST_MODEL (actions));
-  adw_combo_row_set_selected (self->all_duplicates_row, GTK_INVALID_LIST_POSITION);
+  sync_all_duplicates (self);
   for (guint i = 0; i < duplicates->len && i < MAX_LISTED; i++)
     {
       DdImportDuplicate *duplicate = duplicates->pdata[i];
