@@ -36,7 +36,10 @@ G_BEGIN_DECLS
  *   C), percentages printed inside segments when they fit, else beside;
  *   an optional trailing column of text per row (e.g. the rate)
  * @DD_CHART_GROUPED_BARS: vertical bars, items (categories, stations) along
- *   the x axis, one bar per series in each group, values above the bars
+ *   the x axis, one bar per series in each group, values above the bars;
+ *   laid out as horizontal rows instead (values after the bars) when the
+ *   groups are too narrow for their labels or values, with rows that do
+ *   not fit (or past dd_chart_set_max_rows()) summed up as "+ N more"
  * @DD_CHART_LINE: one line per series over the items as x labels (e.g.
  *   "1月" … "12月"), each series with its own marker shape and dash, values
  *   at the points where they fit, and a legend. Lines take the palette
@@ -188,7 +191,7 @@ void         dd_chart_set_trailing_header (DdChart            *chart,
 void         dd_chart_set_item_trailing   (DdChart            *chart,
                                            guint               item,
                                            const char         *text);
-/* Stacked bars: at most @max_rows rows (0: as many as fit); the rest are
+/* Stacked bars and grouped rows: at most @max_rows rows (0: as many as fit); the rest are
  * summed up in a "+ N more" note. Rows that do not fit the height are
  * left out the same way, never squeezed below a legible size. */
 void         dd_chart_set_max_rows        (DdChart            *chart,
