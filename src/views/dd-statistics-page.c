@@ -16,6 +16,7 @@
 #include "dd-chart-export-dialog.h"
 #include "dd-chart-view.h"
 #include "dd-codes.h"
+#include "dd-export-dialog.h"
 #include "dd-presentation-window.h"
 #include "dd-settings.h"
 #include "dd-station-list.h"
@@ -942,6 +943,27 @@ on_print_done_cb (GtkPrintOperation       *operation,
     }
 }
 
+/* The year's figures as a sheet (DD_EXPORT_STATS): a whole year only. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DdStatisticsPage *self = DD_STATISTICS_PAGE (widget);
+  DdExportOptions options;
+
+  if (self->context == NULL || dd_context_get_store (self->context) == NULL)
+    return;
+  if (self->year <= 0)
+    {
+      toast (self, _("The figures can be exported for a whole year: choose a year in the period menu."));
+      return;
+    }
+  dd_export_options_init (&options);
+  options.year = self->year;
+  dd_export_dialog_present_for (GTK_WIDGET (self), self->context, DD_EXPORT_STATS, &options);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1139,6 +1161,7 @@ dd_statistics_page_class_init (DdStatisticsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "stats.export-chart", "s", export_chart_action);
   gtk_widget_class_install_action (widget_class, "stats.export-deck", NULL, export_deck_action);
   gtk_widget_class_install_action (widget_class, "stats.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "stats.copy-summary", NULL, copy_summary_action);
 }
 

@@ -437,7 +437,7 @@ export_action (GtkWidget  *widget,
 
   if (page == NULL || !gtk_widget_activate_action (page, "page.export", NULL))
     {
-      AdwToast *toast = adw_toast_new (_("This page has no list to export. Go to Deputies, Homes & Stations or Suggestions."));
+      AdwToast *toast = adw_toast_new (_("This page has no list to export. Go to Deputies, Homes & Stations, Suggestions or Statistics."));
 
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
