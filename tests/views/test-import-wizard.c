@@ -8,8 +8,10 @@
 
 #include "dd-csv.h"
 #include "dd-deputies-page.h"
+#include "dd-exchange-dialog.h"
 #include "dd-export-dialog.h"
 #include "dd-import-wizard.h"
+#include "dd-station.h"
 #include "views-test.h"
 
 typedef struct
@@ -66,7 +68,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *names[] = { "bad.csv", "good.csv", "export.csv" };
+  const char *names[] = { "bad.csv", "good.csv", "export.csv", "exchange.json" };
 
   if (f->parent != NULL)
     views_test_destroy (f->parent);
@@ -415,6 +417,103 @@ test_export_deputies (Fixture       *f,
   g_assert_null (strstr (contents, "13987654321"));
 }
 
+static gboolean
+exchange_dialog_gone (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DD_IS_EXCHANGE_DIALOG (window))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Receives @file into @context's store through the dialog; returns the report's title. */
+static char *
+receive (DdContext  *context,
+         const char *file)
+{
+  DdExchangeDialog *dialog = dd_exchange_dialog_new (NULL, context, DD_EXCHANGE_DIALOG_IMPORT);
+  GtkWidget *button = views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "main_button");
+  GtkWidget *report = views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "report_row");
+  char *title;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  dd_exchange_dialog_set_file (dialog, file);
+  views_test_iterate ();
+  /* The dry run found nothing wrong: Import is on. */
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_false (gtk_widget_get_visible (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "problems_group")));
+  g_signal_emit_by_name (button, "clicked");
+  views_test_iterate ();
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (report)));
+  /* Close */
+  g_signal_emit_by_name (button, "clicked");
+  views_test_wait_until (exchange_dialog_gone, NULL);
+  return title;
+}
+
+static void
+test_exchange_township (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "exchange.json", NULL);
+  g_autofree char *other_path = views_test_make_path ();
+  g_autoptr(DdStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStation) station = dd_station_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *name = NULL;
+  DdContext *other_context;
+  DdExchangeDialog *dialog;
+
+  g_object_set (station, "name", "河口镇人大代表之家", "kind", "home",
+                "district", "东湖区", "township", "河口镇", NULL);
+  g_assert_true (dd_entity_save (DD_ENTITY (station), f->store, &error));
+  g_assert_no_error (error);
+  f->parent = views_test_show (gtk_label_new ("parent"));
+
+  /* Send: a township's data for a period, through the dialog's own fields. */
+  dialog = dd_exchange_dialog_new (GTK_WINDOW (f->parent), f->context, DD_EXCHANGE_DIALOG_EXPORT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  views_test_iterate ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "selection_row")),
+                              2);
+  g_assert_true (gtk_widget_get_visible (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "township_row")));
+  g_assert_false (gtk_widget_get_visible (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "transferred_to_row")));
+  gtk_editable_set_text (GTK_EDITABLE (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "from_row")), "2020-01-01");
+  gtk_editable_set_text (GTK_EDITABLE (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "to_row")), "2030-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "district_row")), "东湖区");
+  gtk_editable_set_text (GTK_EDITABLE (views_test_child (dialog, DD_TYPE_EXCHANGE_DIALOG, "township_row")), "河口镇");
+  dd_exchange_dialog_set_file (dialog, file);
+  views_test_wait_until (exchange_dialog_gone, NULL);
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  /* Receive in another office's database, twice: the second adds nothing. */
+  other = dd_store_open (other_path, DD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  other_context = dd_context_new (dd_context_get_settings (f->context));
+  dd_context_set_store (other_context, other);
+  first = receive (other_context, file);
+  g_assert_cmpint (views_test_count_rows (other_path, "stations"), ==, 1);
+  name = query_text (&(Fixture) { .path = other_path }, "SELECT township FROM stations WHERE name = '河口镇人大代表之家'");
+  g_assert_cmpstr (name, ==, "河口镇");
+  second = receive (other_context, file);
+  g_assert_cmpint (views_test_count_rows (other_path, "stations"), ==, 1);
+  g_assert_nonnull (strstr (first, "imported"));
+  g_assert_nonnull (strstr (second, "imported"));
+
+  g_assert_finalize_object (other_context);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  views_test_remove_path (other_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,5 +525,7 @@ main (int   argc,
               fixture_setup, test_import_through_wizard, fixture_teardown);
   g_test_add ("/import-wizard/export-deputies-csv-masked", Fixture, NULL,
               fixture_setup, test_export_deputies, fixture_teardown);
+  g_test_add ("/import-wizard/exchange-township-twice", Fixture, NULL,
+              fixture_setup, test_exchange_township, fixture_teardown);
   return g_test_run ();
 }
