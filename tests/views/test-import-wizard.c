@@ -12,6 +12,7 @@
 #include "dd-export-dialog.h"
 #include "dd-import-wizard.h"
 #include "dd-station.h"
+#include "dd-xlsx-writer.h"
 #include "views-test.h"
 
 typedef struct
@@ -68,7 +69,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *names[] = { "bad.csv", "good.csv", "export.csv", "exchange.json" };
+  const char *names[] = { "bad.csv", "good.csv", "export.csv", "exchange.json", "deputies.xlsx" };
 
   if (f->parent != NULL)
     views_test_destroy (f->parent);
@@ -417,6 +418,57 @@ test_export_deputies (Fixture       *f,
   g_assert_null (strstr (contents, "13987654321"));
 }
 
+/* An Excel workbook: the sheet chooser instead of encoding and separator,
+ * typed cells (a number for the term) mapped and checked the same way. */
+static void
+test_import_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const headers[] = { "姓名", "层级", "届次", NULL };
+  g_autofree char *file = g_build_filename (f->dir, "deputies.xlsx", NULL);
+  g_autoptr(DdSheet) sheet = dd_sheet_new (headers);
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *sheet_row;
+  GtkStringObject *item;
+  guint row;
+
+  row = dd_sheet_append_row (sheet);
+  dd_sheet_set_text (sheet, row, 0, "王芳");
+  dd_sheet_set_text (sheet, row, 1, "市级");
+  dd_sheet_set_number (sheet, row, 2, 16);
+  row = dd_sheet_append_row (sheet);
+  dd_sheet_set_text (sheet, row, 0, "李明");
+  dd_sheet_set_text (sheet, row, 1, "县级");
+  dd_sheet_set_number (sheet, row, 2, 16);
+  dd_sheet_set_title (sheet, "代表名单");
+  g_assert_true (dd_xlsx_write_file (sheet, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  f->parent = views_test_show (gtk_label_new ("parent"));
+  f->wizard = dd_import_wizard_new (GTK_WINDOW (f->parent), f->context, DD_IMPORT_DEPUTIES);
+  gtk_window_present (GTK_WINDOW (f->wizard));
+  dd_import_wizard_set_file (f->wizard, file);
+  wait_for_step (f, "file");
+  click_next (f);
+  g_assert_cmpstr (dd_import_wizard_get_step (f->wizard), ==, "preview");
+  g_assert_false (gtk_widget_get_visible (wizard_child (f, "csv_group")));
+  g_assert_true (gtk_widget_get_visible (wizard_child (f, "xlsx_group")));
+  sheet_row = ADW_COMBO_ROW (wizard_child (f, "sheet_row"));
+  item = adw_combo_row_get_selected_item (sheet_row);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "代表名单");
+
+  click_next (f);
+  g_assert_cmpstr (dd_import_get_column_field (dd_import_wizard_get_import (f->wizard), 2), ==, "term");
+  click_next (f);
+  wait_for_step (f, "check");
+  g_assert_cmpuint (dd_import_get_problems (dd_import_wizard_get_import (f->wizard))->len, ==, 0);
+  click_next (f);
+  wait_for_step (f, "done");
+  g_assert_cmpint (views_test_count_rows (f->path, "deputies"), ==, 2);
+  click_next (f);
+}
+
 static gboolean
 exchange_dialog_gone (gpointer data)
 {
@@ -525,6 +577,8 @@ main (int   argc,
               fixture_setup, test_import_through_wizard, fixture_teardown);
   g_test_add ("/import-wizard/export-deputies-csv-masked", Fixture, NULL,
               fixture_setup, test_export_deputies, fixture_teardown);
+  g_test_add ("/import-wizard/xlsx", Fixture, NULL,
+              fixture_setup, test_import_xlsx, fixture_teardown);
   g_test_add ("/import-wizard/exchange-township-twice", Fixture, NULL,
               fixture_setup, test_exchange_township, fixture_teardown);
   return g_test_run ();
