@@ -241,8 +241,9 @@ build_classes (DdChart     *chart,
     {
       g_autofree char *count = format_count (all->replies);
 
+      /* TRANSLATORS: under the number of replies in the A/B/C donut */
       dd_chart_set_centre (chart, count,
-                           g_dngettext (GETTEXT_PACKAGE, "reply", "replies",
+                           g_dngettext (GETTEXT_PACKAGE, "reply from the units", "replies from the units",
                                         plural_n (all->replies)));
     }
   dd_chart_set_empty_text (chart, _("No replies in this period"));
