@@ -404,6 +404,20 @@ dd_presentation_window_new (GtkWindow *parent,
       gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
     }
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  /* The monitor's size already, should no window manager make it full screen. */
+  if (parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)))
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (parent));
+      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (parent)),
+                                                                surface);
+      GdkRectangle geometry;
+
+      if (monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+        }
+    }
   gtk_window_fullscreen (GTK_WINDOW (self));
   update_accessible (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->area));

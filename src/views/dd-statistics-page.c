@@ -29,7 +29,8 @@
 /* Long enough to fold a batch of writes into one recount, short enough to feel live. */
 #define REFRESH_DELAY_MS 300
 
-/* Where each chart goes: the upper grid, the units' full-width card or the lower grid. */
+/* Where each chart goes: the key figures on top, the two donuts stacked
+ * beside the units' ranking, then the grid of the others. */
 typedef enum
 {
   PLACE_FIGURES,
@@ -82,7 +83,7 @@ struct _DdStatisticsPage
   GtkWidget          *summary_card;
   GtkLabel           *summary_title;
   GtkLabel           *summary_label;
-  GtkFlowBox         *upper_charts_box;
+  GtkWidget          *upper_box;
   GtkWidget          *units_box;
   GtkFlowBox         *lower_charts_box;
 };
@@ -440,17 +441,6 @@ fill_filters (DdStatisticsPage *self)
   fill_units (self);
 }
 
-/* The units' chart grows with its rows, so every bar stays legible. */
-static void
-size_units_view (DdStatisticsPage *self)
-{
-  DdChart *chart = dd_chart_view_get_chart (self->views[DD_REPORT_CHART_UNITS]);
-  guint rows = chart != NULL ? dd_chart_get_n_items (chart) : 0;
-
-  gtk_widget_set_size_request (GTK_WIDGET (self->views[DD_REPORT_CHART_UNITS]), -1,
-                               CLAMP (120 + 32 * (int) rows, 300, 1400));
-}
-
 static void
 show_summary (DdStatisticsPage *self)
 {
@@ -530,7 +520,6 @@ show_analytics (DdStatisticsPage *self)
 
       dd_chart_view_set_chart (self->views[kinds[i]], chart);
     }
-  size_units_view (self);
   update_summary (self);
   update_actions (self);
 }
@@ -757,8 +746,11 @@ chart_card (DdStatisticsPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (kind == DD_REPORT_CHART_KEY_FIGURES)
     gtk_widget_set_size_request (view, -1, 230);
-  else if (kind != DD_REPORT_CHART_UNITS)
-    gtk_widget_set_size_request (view, -1, 340);
+  else if (kind == DD_REPORT_CHART_UNITS)
+    /* Beside the two donuts, as tall as both: the top of the ranking. */
+    gtk_widget_set_vexpand (view, TRUE);
+  else
+    gtk_widget_set_size_request (view, -1, 400);
   g_signal_connect_object (view, "item-activated", G_CALLBACK (on_item_activated_cb), self, 0);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), view);
   self->views[kind] = DD_CHART_VIEW (view);
@@ -1150,7 +1142,7 @@ dd_statistics_page_class_init (DdStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, summary_card);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, summary_title);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, upper_charts_box);
+  gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, upper_box);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, units_box);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, lower_charts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -1189,9 +1181,10 @@ dd_statistics_page_init (DdStatisticsPage *self)
           gtk_box_append (GTK_BOX (self->figures_box), card);
           break;
         case PLACE_UPPER:
-          gtk_flow_box_append (self->upper_charts_box, card);
+          gtk_box_append (GTK_BOX (self->upper_box), card);
           break;
         case PLACE_UNITS:
+          gtk_widget_set_vexpand (card, TRUE);
           gtk_box_append (GTK_BOX (self->units_box), card);
           break;
         case PLACE_LOWER:
@@ -1201,9 +1194,6 @@ dd_statistics_page_init (DdStatisticsPage *self)
         }
     }
   /* The grids' cells take no focus of their own: Tab goes to the buttons. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->upper_charts_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->lower_charts_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
