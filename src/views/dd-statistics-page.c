@@ -849,21 +849,8 @@ on_deck_chooser_response_cb (GtkNativeDialog  *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path == NULL || self->analytics == NULL)
-    return;
-
-  /* A deck of its own: the worker draws it while the page goes on. */
-  self->export_deck = dd_statistics_page_new_deck (self);
-  self->export_cancellable = g_cancellable_new ();
-  write_export_status (self, TRUE);
-  {
-    DeckWrite *write = g_new0 (DeckWrite, 1);
-
-    write->self = g_object_ref (self);
-    write->path = g_strdup (path);
-    dd_deck_write_pdf_async (self->export_deck, path, dd_chart_palette_light (),
-                             self->export_cancellable, on_deck_written_cb, write);
-  }
+  if (path != NULL)
+    dd_statistics_page_export_deck (self, path);
 }
 
 static void
@@ -923,6 +910,9 @@ on_print_done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The reference taken when it started. */
+  g_object_unref (operation);
+
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *text = NULL;
@@ -961,34 +951,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  DdStatisticsPage *self = DD_STATISTICS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
-  DdDeck *deck;
-
-  if (self->analytics == NULL)
-    return;
-  deck = dd_statistics_page_new_deck (self);
-  operation = gtk_print_operation_new ();
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, dd_deck_get_n_slides (deck));
-  gtk_print_operation_set_job_name (operation, _("Statistics Slides"));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  /* The operation keeps the deck until it is done. */
-  g_object_set_data_full (G_OBJECT (operation), "dd-deck", deck, g_object_unref);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), deck);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      /* Translators: %s is the reason */
-      g_autofree char *text = g_strdup_printf (_("The slides could not be printed: %s"), error->message);
-
-      toast (self, text);
-    }
+  dd_statistics_page_print (DD_STATISTICS_PAGE (widget), NULL);
 }
 
 static void
@@ -1336,4 +1299,85 @@ dd_statistics_page_present (DdStatisticsPage *self)
   window = dd_presentation_window_new (parent_window (self), deck);
   gtk_window_present (window);
   return window;
+}
+
+/**
+ * dd_statistics_page_export_deck:
+ * Writes the slides of the figures on show to @path as one PDF, in a
+ * worker thread (what the file chooser's answer does); a toast says how
+ * it went.
+ */
+void
+dd_statistics_page_export_deck (DdStatisticsPage *self,
+                                const char       *path)
+{
+  DeckWrite *write;
+
+  g_return_if_fail (DD_IS_STATISTICS_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->analytics == NULL || self->exporting)
+    return;
+  /* A deck of its own: the worker draws it while the page goes on. */
+  self->export_deck = dd_statistics_page_new_deck (self);
+  self->export_cancellable = g_cancellable_new ();
+  write_export_status (self, TRUE);
+  write = g_new0 (DeckWrite, 1);
+  write->self = g_object_ref (self);
+  write->path = g_strdup (path);
+  dd_deck_write_pdf_async (self->export_deck, path, dd_chart_palette_light (),
+                           self->export_cancellable, on_deck_written_cb, write);
+}
+
+gboolean
+dd_statistics_page_get_exporting (DdStatisticsPage *self)
+{
+  g_return_val_if_fail (DD_IS_STATISTICS_PAGE (self), FALSE);
+  return self->exporting;
+}
+
+/**
+ * dd_statistics_page_print:
+ * @export_path: (nullable): %NULL to print through the print dialog; a
+ *   file to write the printed pages to as a PDF instead, at once
+ *
+ * Prints the slides, one landscape page each, in the print palette.
+ */
+void
+dd_statistics_page_print (DdStatisticsPage *self,
+                          const char       *export_path)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  DdDeck *deck;
+
+  g_return_if_fail (DD_IS_STATISTICS_PAGE (self));
+
+  if (self->analytics == NULL)
+    return;
+  deck = dd_statistics_page_new_deck (self);
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, dd_deck_get_n_slides (deck));
+  gtk_print_operation_set_job_name (operation, _("Statistics Slides"));
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  /* The operation keeps the deck until it is done, and is kept until "done". */
+  g_object_set_data_full (G_OBJECT (operation), "dd-deck", deck, g_object_unref);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), deck);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation,
+                               export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *text = g_strdup_printf (_("The slides could not be printed: %s"), error->message);
+
+      toast (self, text);
+    }
 }

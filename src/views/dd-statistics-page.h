@@ -29,5 +29,10 @@ DdChartView             *dd_statistics_page_get_chart_view (DdStatisticsPage *se
 const char              *dd_statistics_page_get_summary_text (DdStatisticsPage *self);
 DdDeck                  *dd_statistics_page_new_deck       (DdStatisticsPage *self);
 GtkWindow               *dd_statistics_page_present        (DdStatisticsPage *self);
+void                     dd_statistics_page_export_deck    (DdStatisticsPage *self,
+                                                            const char       *path);
+gboolean                 dd_statistics_page_get_exporting  (DdStatisticsPage *self);
+void                     dd_statistics_page_print          (DdStatisticsPage *self,
+                                                            const char       *export_path);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "dd-analytics.h"
 #include "dd-chart-export-dialog.h"
 #include "dd-chart-view.h"
+#include "dd-deck.h"
 #include "dd-demo.h"
 #include "dd-report-charts.h"
 #include "dd-settings.h"
@@ -513,6 +514,65 @@ test_export_chart (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+static gboolean
+page_not_exporting (gpointer data)
+{
+  return !dd_statistics_page_get_exporting (data);
+}
+
+/* Pages of a PDF as Cairo writes them: one "/Type /Page" object each. */
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize at = 0; at + 12 < length; at++)
+    if (memcmp (contents + at, "/Type /Page", 11) == 0 && contents[at + 11] != 's')
+      n++;
+  return n;
+}
+
+static void
+on_toast_cb (DdStatisticsPage *page,
+             AdwToast         *toast,
+             char            **title)
+{
+  g_free (*title);
+  *title = g_strdup (adw_toast_get_title (toast));
+}
+
+/* The slides as one PDF (in a worker, a toast when done) and printed:
+ * one page per slide either way. */
+static void
+test_deck_pdf_and_print (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *deck_path = g_build_filename (dir, "slides.pdf", NULL);
+  g_autofree char *print_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(DdDeck) deck = dd_statistics_page_new_deck (f->page);
+  g_autofree char *title = NULL;
+  guint n = dd_deck_get_n_slides (deck);
+
+  g_signal_connect (f->page, "add-toast", G_CALLBACK (on_toast_cb), &title);
+  dd_statistics_page_export_deck (f->page, deck_path);
+  g_assert_true (dd_statistics_page_get_exporting (f->page));
+  views_test_wait_until (page_not_exporting, f->page);
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, "slides.pdf"));
+  g_assert_cmpuint (count_pdf_pages (deck_path), ==, n);
+  g_unlink (deck_path);
+
+  dd_statistics_page_print (f->page, print_path);
+  views_test_iterate ();
+  g_assert_cmpuint (count_pdf_pages (print_path), ==, n);
+  g_unlink (print_path);
+  g_signal_handlers_disconnect_by_data (f->page, &title);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +596,8 @@ main (int   argc,
               fixture_setup, test_empty_database, fixture_teardown);
   g_test_add ("/views/statistics/export-chart", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_export_chart, fixture_teardown);
+  g_test_add ("/views/statistics/deck-pdf-and-print", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_deck_pdf_and_print, fixture_teardown);
   g_test_add_func ("/views/statistics/unit-to-board", test_unit_to_board);
 
   return g_test_run ();
