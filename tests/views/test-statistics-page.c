@@ -10,6 +10,7 @@
 #include "dd-chart-view.h"
 #include "dd-deck.h"
 #include "dd-demo.h"
+#include "dd-preferences-window.h"
 #include "dd-report-charts.h"
 #include "dd-settings.h"
 #include "dd-statistics-page.h"
@@ -573,6 +574,70 @@ test_deck_pdf_and_print (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->page, &title);
 }
 
+static gboolean
+weights_stored (gpointer data)
+{
+  Fixture *f = data;
+  DdRankingWeights weights;
+
+  dd_ranking_weights_get (f->store, &weights);
+  return fabs (weights.on_time - 0.8) < 1e-9;
+}
+
+/* The ranking's weights in the Preferences: written once the clicks stop,
+ * a refused set (all 0) said and undone, defaults restored; the page
+ * ranks with what is stored. */
+static void
+test_ranking_weights (Fixture       *f,
+                      gconstpointer  data)
+{
+  DdPreferencesWindow *preferences = dd_preferences_window_new (NULL, f->context);
+  GtkWidget *on_time = views_test_child (preferences, DD_TYPE_PREFERENCES_WINDOW, "on_time_weight_spin");
+  GtkWidget *classes = views_test_child (preferences, DD_TYPE_PREFERENCES_WINDOW, "classes_weight_spin");
+  GtkWidget *satisfaction = views_test_child (preferences, DD_TYPE_PREFERENCES_WINDOW,
+                                              "satisfaction_weight_spin");
+  DdRankingWeights weights;
+  DdRankingWeights defaults = DD_RANKING_WEIGHTS_DEFAULT;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  views_test_iterate ();
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (on_time)), defaults.on_time, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (satisfaction)),
+                                  defaults.satisfaction, 1e-9);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (on_time), 0.8);
+  views_test_wait_until (weights_stored, f);
+  dd_ranking_weights_get (f->store, &weights);
+  g_assert_cmpfloat_with_epsilon (weights.classes, defaults.classes, 1e-9);
+  /* The page recomputes with them */
+  views_test_iterate ();
+  views_test_wait_until (page_is_idle, f->page);
+  while (fabs (dd_statistics_page_get_analytics (f->page)->weights.on_time - 0.8) > 1e-9)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      views_test_wait_until (page_is_idle, f->page);
+    }
+
+  /* All three at 0: refused, the stored weights stay and come back */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (on_time), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (classes), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (satisfaction), 0);
+  g_usleep (600000);
+  views_test_iterate ();
+  views_test_iterate ();
+  dd_ranking_weights_get (f->store, &weights);
+  g_assert_cmpfloat_with_epsilon (weights.on_time, 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (on_time)), 0.8, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.reset-weights", NULL));
+  dd_ranking_weights_get (f->store, &weights);
+  g_assert_cmpfloat_with_epsilon (weights.on_time, defaults.on_time, 1e-9);
+  g_assert_cmpfloat_with_epsilon (weights.satisfaction, defaults.satisfaction, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (on_time)), defaults.on_time, 1e-9);
+
+  views_test_destroy (GTK_WIDGET (preferences));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +663,8 @@ main (int   argc,
               fixture_setup, test_export_chart, fixture_teardown);
   g_test_add ("/views/statistics/deck-pdf-and-print", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_deck_pdf_and_print, fixture_teardown);
+  g_test_add ("/views/statistics/ranking-weights", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_ranking_weights, fixture_teardown);
   g_test_add_func ("/views/statistics/unit-to-board", test_unit_to_board);
 
   return g_test_run ();
