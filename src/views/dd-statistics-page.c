@@ -177,6 +177,8 @@ update_actions (DdStatisticsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.print", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.copy-summary", self->summary_text != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.present", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.show-on-board",
+                                 self->filter != NULL && self->filter->unit_id != 0);
 }
 
 static void
@@ -707,6 +709,7 @@ recompute (DdStatisticsPage *self)
   self->cancellable = g_cancellable_new ();
   g_clear_pointer (&self->filter, dd_analytics_filter_free);
   self->filter = g_steal_pointer (&filter);
+  update_actions (self);
   set_busy (self, TRUE);
   dd_analytics_compute_async (self->store, self->filter, self->cancellable,
                               on_analytics_computed_cb, self);
@@ -777,6 +780,19 @@ present_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   dd_statistics_page_present (DD_STATISTICS_PAGE (widget));
+}
+
+/* The keyboard's way to what a click on a unit's bar does: the unit chosen
+ * in the filter, on the board. */
+static void
+show_on_board_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DdStatisticsPage *self = DD_STATISTICS_PAGE (widget);
+
+  if (self->filter != NULL && self->filter->unit_id != 0)
+    g_signal_emit (self, signals[UNIT_ACTIVATED], 0, self->filter->unit_id, self->year);
 }
 
 static void
@@ -1118,6 +1134,7 @@ dd_statistics_page_class_init (DdStatisticsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "stats.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "stats.copy-summary", NULL, copy_summary_action);
+  gtk_widget_class_install_action (widget_class, "stats.show-on-board", NULL, show_on_board_action);
 }
 
 static void

@@ -397,6 +397,26 @@ test_unit_to_board (void)
   g_assert_cmpint (dd_suggestion_filter_get_unit_id (filter), ==, id);
   g_assert_cmpint (dd_suggestion_filter_get_year (filter), ==, year);
 
+  /* From the keyboard: the unit chosen in the filter, then the board's button */
+  {
+    GtkWidget *unit_dropdown = views_test_child (f->page, DD_TYPE_STATISTICS_PAGE, "unit_dropdown");
+
+    adw_view_stack_set_visible_child_name (view_stack, "statistics");
+    /* No unit chosen: nothing to show */
+    seen = 0;
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "stats.show-on-board", NULL);
+    views_test_iterate ();
+    g_assert_cmpint (seen, ==, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (unit_dropdown), 2);
+    wait_for_figures (f->page);
+    g_assert_cmpint (dd_statistics_page_get_filter (f->page)->unit_id, !=, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "stats.show-on-board", NULL));
+    views_test_iterate ();
+    g_assert_cmpint (seen, ==, dd_statistics_page_get_filter (f->page)->unit_id);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "suggestions");
+    g_assert_cmpint (dd_suggestion_filter_get_unit_id (filter), ==, seen);
+  }
+
   /* Not over a bar: nothing happens. */
   seen = 0;
   adw_view_stack_set_visible_child_name (view_stack, "statistics");
