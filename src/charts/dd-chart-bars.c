@@ -352,6 +352,12 @@ dd_chart_value_step (DdChart *chart,
       step = 1;
       *top = MAX (ceil (max), 1);
     }
+  else if (chart->value_format == DD_CHART_VALUE_COUNT && step != floor (step))
+    {
+      /* Counts tick at whole numbers: 2.5 would print "3", "5", "8". */
+      step = ceil (step);
+      *top = MAX (ceil (max / step - 1e-9) * step, step);
+    }
   return step;
 }
 
@@ -468,7 +474,8 @@ render_grouped_rows_at (DdChartFrame *f,
   guint n = chart->items->len, ns = chart->series->len, shown;
   double x0 = f->margin, right = f->width - f->margin, bw = right - x0, fs = f->fs_label;
   double rows_top = top + legend_h + 0.4 * fs, avail = f->height - f->margin - rows_top;
-  double row_min = ns * 1.0 * f->fs_small + 0.4 * fs, row_h, bar_h, label_w, bar_x, bar_w, value_w;
+  /* On a slide a bar is as tall as its value's type: no value shrinks. */
+  double row_min = ns * (chart->slide ? 1.2 : 1.0) * f->fs_small + 0.4 * fs, row_h, bar_h, label_w, bar_x, bar_w, value_w;
   double max = dd_chart_max_value (chart), vtop;
   gboolean note;
 
@@ -565,7 +572,8 @@ render_grouped_rows (DdChartFrame *f,
   double rows_top = top + legend_h + 0.4 * fs_label, avail = f->height - f->margin - rows_top;
   double need = wanted * MAX (ns * fs_small + 0.4 * fs_label, 1.5 * fs_label);
 
-  if (need > avail && avail > 0)
+  /* A slide's type keeps its size: the rows that do not fit are summed up. */
+  if (need > avail && avail > 0 && !chart->slide)
     {
       /* Never below 11 pixels (or points). */
       double k = MIN (MAX (avail / need, MAX (0.8, 11 / fs_small)), 1);

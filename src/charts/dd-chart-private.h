@@ -39,6 +39,7 @@ struct _DdChart
   char               *trailing_header; /* stacked bars */
   guint               max_rows;
   DdChartValueFormat  value_format;
+  gboolean            slide;           /* type sized from the height, for a room */
   GPtrArray          *series;          /* char *, the names */
   GArray             *items;           /* DdChartItem */
 };

@@ -37,7 +37,8 @@ dd_chart_render_tiles (DdChartFrame *f,
     {
       guint r = (n + c - 1) / c;
       double w = (bw - (c - 1) * gap) / c, h = (bh - (r - 1) * gap) / r;
-      double score = MIN (w / 1.6, h);
+      /* A slide's labels are large: its tiles may be taller. */
+      double score = MIN (w / (chart->slide ? 1.1 : 1.6), h);
 
       if (score > best + 1e-9)
         {
@@ -49,11 +50,11 @@ dd_chart_render_tiles (DdChartFrame *f,
   tw = (bw - (cols - 1) * gap) / cols;
   th = (bh - (rows - 1) * gap) / rows;
   /* Not taller than wide looks right: centre what is left over. */
-  if (th > 0.9 * tw)
+  if (th > (chart->slide ? 1.3 : 0.9) * tw)
     {
-      double spare = (th - 0.9 * tw) * rows;
+      double spare = (th - (chart->slide ? 1.3 : 0.9) * tw) * rows;
 
-      th = 0.9 * tw;
+      th = (chart->slide ? 1.3 : 0.9) * tw;
       top += spare / 2;
     }
   if (tw <= 0 || th <= 0)
@@ -76,10 +77,12 @@ dd_chart_render_tiles (DdChartFrame *f,
     label_size = CLAMP (0.13 * th, MIN (f->fs_small, 0.2 * th), MAX (f->fs_label, 0.45 * value_size));
     label_size = MIN (label_size, 0.5 * value_size + f->fs_small);
     caption_size = MAX (0.85 * label_size, MIN (f->fs_small, label_size));
+    if (chart->slide)
+      caption_size = MAX (caption_size, DD_CHART_SLIDE_SMALL * f->height);
 
     /* The tallest block (value, label in up to two lines, caption) decides
      * where every tile's block starts; if it does not fit, all shrink. */
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < (chart->slide ? 24 : 2); pass++)
       {
         block = 0;
         for (guint i = 0; i < n; i++)
@@ -100,6 +103,13 @@ dd_chart_render_tiles (DdChartFrame *f,
           }
         if (block <= th - 2 * pad || block <= 0)
           break;
+        /* On a slide the figures give way first: the labels and captions
+         * keep their legible size as long as the value stays larger. */
+        if (chart->slide && 0.93 * value_size >= 1.4 * label_size)
+          {
+            value_size *= 0.93;
+            continue;
+          }
         value_size *= (th - 2 * pad) / block;
         label_size *= (th - 2 * pad) / block;
         caption_size *= (th - 2 * pad) / block;

@@ -228,6 +228,76 @@ dd_chart_set_max_rows (DdChart *chart,
   chart->max_rows = max_rows;
 }
 
+/**
+ * dd_chart_set_slide:
+ *
+ * Sizes the type for a slide shown to a room (see DD_CHART_SLIDE_LABEL).
+ */
+void
+dd_chart_set_slide (DdChart  *chart,
+                    gboolean  slide)
+{
+  g_return_if_fail (chart != NULL);
+  chart->slide = slide != FALSE;
+}
+
+gboolean
+dd_chart_get_slide (DdChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, FALSE);
+  return chart->slide;
+}
+
+/* The sizes frame_init() sets, without a cairo_t. */
+static void
+font_sizes (DdChart *chart,
+            double   width,
+            double   height,
+            double  *unit,
+            double  *fs_title,
+            double  *fs_subtitle,
+            double  *fs_label,
+            double  *fs_small)
+{
+  /* One unit: a hundredth of the width of a 3:2 rectangle that fits. The
+   * floors keep a small widget legible. */
+  *unit = MIN (width, 1.5 * height) / 100;
+  *fs_title = MAX (16, 2.7 * *unit);
+  *fs_subtitle = MAX (12.5, 1.75 * *unit);
+  *fs_label = MAX (13, 1.85 * *unit);
+  *fs_small = MAX (12, 1.55 * *unit);
+  if (chart->slide)
+    {
+      *fs_title = MAX (*fs_title, DD_CHART_SLIDE_TITLE * height);
+      *fs_subtitle = MAX (*fs_subtitle, DD_CHART_SLIDE_LABEL * height);
+      *fs_label = MAX (*fs_label, DD_CHART_SLIDE_LABEL * height);
+      /* The small size prints values, legends and axes: on a slide, as
+       * large as the labels. Captions are set a little smaller from it,
+       * never below DD_CHART_SLIDE_SMALL. */
+      *fs_small = MAX (*fs_small, DD_CHART_SLIDE_LABEL * height);
+    }
+}
+
+void
+dd_chart_get_font_sizes (DdChart *chart,
+                         double   width,
+                         double   height,
+                         double  *title,
+                         double  *label,
+                         double  *small)
+{
+  double unit, t, st, l, sm;
+
+  g_return_if_fail (chart != NULL);
+  font_sizes (chart, MAX (width, 0), MAX (height, 0), &unit, &t, &st, &l, &sm);
+  if (title != NULL)
+    *title = t;
+  if (label != NULL)
+    *label = l;
+  if (small != NULL)
+    *small = sm;
+}
+
 void
 dd_chart_set_value_format (DdChart            *chart,
                            DdChartValueFormat  format)
@@ -385,14 +455,8 @@ frame_init (DdChartFrame         *f,
   cairo_font_options_destroy (options);
   pango_context_set_language (f->context, pango_language_from_string ("zh-cn"));
 
-  /* One unit: a hundredth of the width of a 3:2 rectangle that fits. The
-   * floors keep a small widget legible. */
-  f->unit = MIN (width, 1.5 * height) / 100;
+  font_sizes (chart, width, height, &f->unit, &f->fs_title, &f->fs_subtitle, &f->fs_label, &f->fs_small);
   f->margin = MAX (6, 2.4 * f->unit);
-  f->fs_title = MAX (16, 2.7 * f->unit);
-  f->fs_subtitle = MAX (12.5, 1.75 * f->unit);
-  f->fs_label = MAX (13, 1.85 * f->unit);
-  f->fs_small = MAX (12, 1.55 * f->unit);
 
   if (chart->kind == DD_CHART_DONUT)
     f->patterns = chart->items->len >= 3;

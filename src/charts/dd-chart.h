@@ -197,6 +197,30 @@ void         dd_chart_set_item_trailing   (DdChart            *chart,
 void         dd_chart_set_max_rows        (DdChart            *chart,
                                            guint               max_rows);
 
+/* Slide mode: the type is also sized from the rectangle's height, for a
+ * room reading a projector: titles at least DD_CHART_SLIDE_TITLE of the
+ * height; labels, values, legends and axes at least DD_CHART_SLIDE_LABEL
+ * (25 px at 768 px, 35 px at 1080 px); captions (under a key figure, in a
+ * donut's hole) at least DD_CHART_SLIDE_SMALL. Rows that no longer fit
+ * are summed up as "+ N more", never squeezed. Off by default: a widget's
+ * card keeps its sizes. */
+#define DD_CHART_SLIDE_TITLE 0.05
+#define DD_CHART_SLIDE_LABEL 0.032
+#define DD_CHART_SLIDE_SMALL 0.026
+void         dd_chart_set_slide           (DdChart            *chart,
+                                           gboolean            slide);
+gboolean     dd_chart_get_slide           (DdChart            *chart);
+
+/* The font sizes (in user units) dd_chart_draw() at @width × @height
+ * starts from: the title's, the labels', and the values', legends' and
+ * axes'. Any out argument may be NULL. */
+void         dd_chart_get_font_sizes      (DdChart            *chart,
+                                           double              width,
+                                           double              height,
+                                           double             *title,
+                                           double             *label,
+                                           double             *small);
+
 /* Grouped bars and lines: how values and the axis are printed. */
 void         dd_chart_set_value_format    (DdChart            *chart,
                                            DdChartValueFormat  format);

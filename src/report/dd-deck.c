@@ -2,9 +2,11 @@
  *
  * Every slide is a DdChart drawn over the whole slide: the renderers scale
  * their type from the rectangle, so the deck only chooses what each slide
- * shows and how much of it (ten units, eight stations: what a room can
- * read). Only aggregates and the names of units and stations reach a
- * slide; DdAnalytics holds nothing else.
+ * shows and how much of it (eight units, six stations: what a room can
+ * read), and sets them in slide mode (dd_chart_set_slide()): titles,
+ * labels and captions sized from the slide's height. Only aggregates and
+ * the names of units and stations reach a slide; DdAnalytics holds
+ * nothing else.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +24,9 @@
 #include "dd-deck.h"
 #include "dd-report-charts.h"
 
-/* Stations on their slide: eight groups of two bars stay readable at 1024×768. */
-#define DECK_STATIONS_TOP 8
+/* Stations on their slide: six groups of two bars keep their labels and
+ * values at slide size (DD_CHART_SLIDE_LABEL) at 1024×768. */
+#define DECK_STATIONS_TOP 6
 
 typedef struct
 {
@@ -84,6 +87,8 @@ add_slide (DdDeck      *deck,
 {
   Slide slide = { kind, g_strdup (title), chart };
 
+  /* Type for the back of a meeting room, at any slide size. */
+  dd_chart_set_slide (chart, TRUE);
   g_array_append_val (deck->slides, slide);
 }
 

@@ -51,7 +51,7 @@ typedef enum
 } DdDeckSlide;
 
 /* Rows of the units' ranking on its slide. */
-#define DD_DECK_UNITS_TOP 10
+#define DD_DECK_UNITS_TOP 8
 
 /* The PDF's page size in points (16:9). */
 #define DD_DECK_PDF_WIDTH  960.0
