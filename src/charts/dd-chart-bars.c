@@ -70,7 +70,9 @@ max_label_width (DdChartFrame *f,
   return widest;
 }
 
-/* A label right-aligned against the bars, ellipsized to @width. */
+/* A label right-aligned against the bars, ellipsized to @width; on a
+ * slide, where no tooltip shows the full name, in two lines when the row
+ * is tall enough. */
 static void
 paint_row_label (DdChartFrame *f,
                  const char   *text,
@@ -83,7 +85,8 @@ paint_row_label (DdChartFrame *f,
 
   if (!f->paint)
     return;
-  layout = dd_chart_text_new (f, text, f->fs_label, PANGO_WEIGHT_NORMAL, width, 1);
+  layout = dd_chart_text_new (f, text, f->fs_label, PANGO_WEIGHT_NORMAL, width,
+                              f->slide && height >= 2.9 * f->fs_label ? 2 : 1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   dd_chart_text_show (f, layout, x, y + (height - dd_chart_text_height (layout)) / 2, &f->palette->text);
 }
@@ -402,7 +405,17 @@ render_grouped_vertical (DdChartFrame *f,
   double max = dd_chart_max_value (chart), step, vtop, axis_w, px0, py0, py1, group_w, slot_w, label_h;
   int ticks;
 
+  /* Room for the tallest label (two lines of CJK text are taller than
+   * 2.5 sizes), measured at a little less than a group's width. */
   label_h = 2.5 * f->fs_small;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PangoLayout) label = dd_chart_text_new (f, dd_chart_item (chart, i)->label, f->fs_small,
+                                                        PANGO_WEIGHT_NORMAL,
+                                                        0.96 * (right - x0 - 4 * f->fs_small) / n, 2);
+
+      label_h = MAX (label_h, 0.5 * f->fs_small + dd_chart_text_height (label));
+    }
   py0 = top + legend_h + 1.8 * f->fs_small;   /* room for the values above the tallest bar */
   py1 = bottom - label_h;
   ticks = CLAMP ((int) ((py1 - py0) / (3 * f->fs_small)), 2, 8);

@@ -83,6 +83,9 @@ paint_centre (DdChartFrame *f,
   if (chart->centre_caption != NULL && chart->centre_caption[0] != '\0')
     {
       size = MIN (MAX (0.17 * r0, f->fs_small), 0.9 * f->fs_label);
+      /* A slide's caption reads like its labels. */
+      if (f->slide)
+        size = MIN (MAX (0.17 * r0, f->fs_label), 1.2 * f->fs_label);
       caption = dd_chart_text_new (f, chart->centre_caption, size, PANGO_WEIGHT_NORMAL, 1.45 * r0, 2);
       pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
       height += dd_chart_text_height (caption);

@@ -59,6 +59,7 @@ typedef struct
   PangoContext         *context;     /* unhinted metrics, zh-cn */
   const DdChartPalette *palette;
   gboolean              paint;
+  gboolean              slide;       /* dd_chart_set_slide() */
   double                width, height;
   double                unit;        /* 1/100 of the rectangle's measure */
   double                margin;

@@ -444,6 +444,7 @@ frame_init (DdChartFrame         *f,
   f->cr = cr;
   f->palette = palette != NULL ? palette : dd_chart_palette_light ();
   f->paint = paint;
+  f->slide = chart->slide;
   f->width = width;
   f->height = height;
 
