@@ -71,7 +71,7 @@ dd_chart_render_tiles (DdChartFrame *f,
       {
         DdChartItem *item = dd_chart_item (chart, i);
 
-        value_size = MIN (value_size, fit_size (f, item->value_text, 0.36 * th, PANGO_WEIGHT_BOLD, inner));
+        value_size = MIN (value_size, fit_size (f, item->value_text, 0.36 * th, PANGO_WEIGHT_BOLD, 0.97 * inner));
         any_caption |= item->caption != NULL && item->caption[0] != '\0';
       }
     label_size = CLAMP (0.13 * th, MIN (f->fs_small, 0.2 * th), MAX (f->fs_label, 0.45 * value_size));
