@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "dd-charts.h"
+#include "dd-chart-private.h"
 
 static char *tmp_dir;
 
@@ -953,6 +954,72 @@ write_samples (const char *dir)
       }
 }
 
+/* A count axis ticks at whole numbers: at 15 with 6 ticks the nice step
+ * 2.5 printed "3", "5", "8" (seen on the monthly slide); percentages may
+ * keep a fractional step. */
+static void
+test_count_axis_whole (void)
+{
+  g_autoptr(DdChart) counts = dd_chart_new_line ();
+  g_autoptr(DdChart) shares = dd_chart_new_line ();
+  double top = 0, step;
+
+  for (int max = 1; max <= 500; max++)
+    for (int ticks = 2; ticks <= 8; ticks++)
+      {
+        step = dd_chart_value_step (counts, max, ticks, &top);
+        g_assert_cmpfloat (step, ==, floor (step));
+        g_assert_cmpfloat (step, >=, 1);
+        g_assert_cmpfloat (top, >=, max);
+        g_assert_cmpfloat (fmod (top, step), ==, 0);
+      }
+  step = dd_chart_value_step (counts, 14, 6, &top);
+  g_assert_cmpfloat (step, ==, 3);
+  g_assert_cmpfloat (top, ==, 15);
+
+  dd_chart_set_value_format (shares, DD_CHART_VALUE_PERCENT);
+  step = dd_chart_value_step (shares, 15, 6, &top);
+  g_assert_cmpfloat (step, ==, 2.5);
+}
+
+/* Slide mode: the type from the height, the widget's sizes untouched. */
+static void
+test_slide_sizes (void)
+{
+  g_autoptr(DdChart) chart = dd_chart_new_tiles ();
+  double t0, l0, s0, t1, l1, s1;
+
+  dd_chart_add_tile (chart, 1, "15,550", "Voters received", "of 2,044 opinions received");
+  g_assert_false (dd_chart_get_slide (chart));
+  dd_chart_get_font_sizes (chart, 1024, 768, &t0, &l0, &s0);
+  dd_chart_set_slide (chart, TRUE);
+  g_assert_true (dd_chart_get_slide (chart));
+  dd_chart_get_font_sizes (chart, 1024, 768, &t1, &l1, &s1);
+  g_assert_cmpfloat (t0, <, 0.05 * 768);
+  g_assert_cmpfloat (l0, <, 0.032 * 768);
+  g_assert_cmpfloat_with_epsilon (t1, DD_CHART_SLIDE_TITLE * 768, 1e-9);
+  g_assert_cmpfloat_with_epsilon (l1, DD_CHART_SLIDE_LABEL * 768, 1e-9);
+  g_assert_cmpfloat (s1, >=, DD_CHART_SLIDE_SMALL * 768);
+  /* never smaller than without slide mode */
+  dd_chart_get_font_sizes (chart, 3000, 400, &t1, &l1, &s1);
+  dd_chart_set_slide (chart, FALSE);
+  dd_chart_get_font_sizes (chart, 3000, 400, &t0, &l0, &s0);
+  g_assert_cmpfloat (t1, >=, t0);
+  g_assert_cmpfloat (l1, >=, l0);
+  g_assert_cmpfloat (s1, >=, s0);
+
+  /* the tile is still hit where it is drawn, in both modes */
+  for (int slide = 0; slide < 2; slide++)
+    {
+      DdChartHit hit;
+
+      dd_chart_set_slide (chart, slide);
+      g_assert_true (dd_chart_hit (chart, 1024, 768, 512, 500, &hit));
+      g_assert_cmpint (hit.item, ==, 0);
+      dd_chart_hit_clear (&hit);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -987,6 +1054,8 @@ main (int    argc,
   g_test_add_func ("/charts/chart/write-errors", test_write_errors);
   g_test_add_func ("/charts/chart/write-fails-midway", test_write_fails_midway);
   g_test_add_func ("/charts/chart/png-scale", test_png_scale_and_transparency);
+  g_test_add_func ("/charts/chart/count-axis-whole", test_count_axis_whole);
+  g_test_add_func ("/charts/chart/slide-sizes", test_slide_sizes);
 
   status = g_test_run ();
 

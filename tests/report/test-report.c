@@ -587,6 +587,81 @@ test_deck_demo (void)
       g_error ("the deck shows the voter’s name %s", (char *) g_ptr_array_index (voters, i));
 }
 
+/* Slides are set for a room: every chart in slide mode, its type at least
+ * the fractions of the height dd-chart.h promises, at both projector
+ * sizes; the units' slide shows at most DD_DECK_UNITS_TOP rows, each
+ * station's row tall enough for its two bars at label size. */
+static void
+test_deck_legible (void)
+{
+  g_autoptr(DdDeck) deck = dd_deck_new (year_figures, &year_summary, OFFICE);
+  static const double heights[][2] = { { 1024, 768 }, { 1920, 1080 } };
+
+  for (guint i = 0; i < dd_deck_get_n_slides (deck); i++)
+    {
+      DdChart *chart = dd_deck_get_slide_chart (deck, i);
+      DdDeckSlide kind = dd_deck_get_slide_kind (deck, i);
+
+      if (chart == NULL)
+        {
+          g_assert_cmpint (kind, ==, DD_DECK_SLIDE_TITLE);
+          continue;
+        }
+      g_assert_true (dd_chart_get_slide (chart));
+      for (guint s = 0; s < G_N_ELEMENTS (heights); s++)
+        {
+          double w = heights[s][0], h = heights[s][1], title, label, small;
+          int max_item = -1;
+          double min_row = G_MAXDOUBLE;
+
+          dd_chart_get_font_sizes (chart, w, h, &title, &label, &small);
+          g_assert_cmpfloat (title, >=, 0.05 * h - 1e-9);
+          g_assert_cmpfloat (label, >=, 0.032 * h - 1e-9);
+          g_assert_cmpfloat (small, >=, 0.032 * h - 1e-9);
+          /* 25 px labels at 768, 35 at 1080 */
+          g_assert_cmpfloat (label, >=, h == 768 ? 24.5 : 34.5);
+
+          if (kind != DD_DECK_SLIDE_UNITS && kind != DD_DECK_SLIDE_STATIONS)
+            continue;
+          /* Walk down the rows' labels (the left fifth), hit by hit. */
+          for (double y = 0; y < h; y += 2)
+            {
+              DdChartHit hit;
+
+              if (dd_chart_hit (chart, w, h, 0.12 * w, y, &hit))
+                {
+                  max_item = MAX (max_item, hit.item);
+                  if (hit.series == -1)
+                    min_row = MIN (min_row, hit.height);
+                  dd_chart_hit_clear (&hit);
+                }
+            }
+          g_assert_cmpint (max_item, >=, 0);
+          if (kind == DD_DECK_SLIDE_UNITS)
+            g_assert_cmpint (max_item, <, DD_DECK_UNITS_TOP);
+          else
+            /* two bars of a value's height each */
+            g_assert_cmpfloat (min_row, >=, 2 * 0.032 * h);
+        }
+    }
+
+  /* A widget's card keeps its sizes: slide mode changes nothing at 480×320
+   * and the cards are not in slide mode. */
+  {
+    g_autoptr(DdChart) card = dd_report_chart_new (DD_REPORT_CHART_UNITS, year_figures);
+    double a[3], b[3];
+
+    g_assert_false (dd_chart_get_slide (card));
+    dd_chart_get_font_sizes (card, 1024, 768, &a[0], &a[1], &a[2]);
+    g_assert_cmpfloat (a[1], <, 0.032 * 768);
+    dd_chart_get_font_sizes (card, 480, 320, &a[0], &a[1], &a[2]);
+    dd_chart_set_slide (card, TRUE);
+    dd_chart_get_font_sizes (card, 480, 320, &b[0], &b[1], &b[2]);
+    for (guint k = 0; k < 3; k++)
+      g_assert_cmpfloat (a[k], ==, b[k]);
+  }
+}
+
 static void
 test_deck_empty (void)
 {
@@ -732,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/report/charts/empty", test_charts_empty);
   g_test_add_func ("/report/charts/write", test_chart_write);
   g_test_add_func ("/report/deck/demo", test_deck_demo);
+  g_test_add_func ("/report/deck/legible", test_deck_legible);
   g_test_add_func ("/report/deck/empty", test_deck_empty);
   g_test_add_func ("/report/deck/async", test_deck_async);
 
