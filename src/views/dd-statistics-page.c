@@ -67,6 +67,7 @@ struct _DdStatisticsPage
   DdDeck             *export_deck;     /* drawn by the worker writing it */
 
   GtkSpinner         *spinner;
+  GtkWidget          *board_button;
   GtkDropDown        *period_dropdown;
   GtkStringList      *period_model;
   GtkDropDown        *district_dropdown;
@@ -179,6 +180,8 @@ update_actions (DdStatisticsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.present", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.show-on-board",
                                  self->filter != NULL && self->filter->unit_id != 0);
+  /* Only there when a unit is chosen. */
+  gtk_widget_set_visible (self->board_button, self->filter != NULL && self->filter->unit_id != 0);
 }
 
 static void
@@ -1105,6 +1108,7 @@ dd_statistics_page_class_init (DdStatisticsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deputydesk/DeputyDesk/dd-statistics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, board_button);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, period_model);
   gtk_widget_class_bind_template_child (widget_class, DdStatisticsPage, district_dropdown);
