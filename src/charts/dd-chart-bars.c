@@ -120,7 +120,9 @@ segment_text (DdChartFrame *f,
 /* The shares of row @i that do not fit inside their segments at @bar_w,
  * printed after the bar from @x: "B 3.0%  C 2.0%", or in @compact form
  * each share after a swatch of its series. Returns the width they take
- * (0 if every share fits inside); paints only when @x >= 0. */
+ * (0 if every share fits inside); paints only when @x >= 0, and only the
+ * entries that fit whole within @max_w: a share cut in half ("■ 7") would
+ * say something false; the tooltip still has every count. */
 static double
 beside (DdChartFrame *f,
         DdChart      *chart,
@@ -130,7 +132,8 @@ beside (DdChartFrame *f,
         gboolean      compact,
         double        x,
         double        y,
-        double        row_h)
+        double        row_h,
+        double        max_w)
 {
   double total = dd_chart_item_total (chart, i), width = 0, size = f->fs_small;
   double swatch = 0.75 * size, gap = 0.3 * size, spacing = 0.8 * size;
@@ -156,7 +159,7 @@ beside (DdChartFrame *f,
       if (width > 0)
         width += spacing;
       entry = (compact ? swatch + gap : 0) + dd_chart_text_natural (f, text, size, PANGO_WEIGHT_NORMAL);
-      if (f->paint && x >= 0)
+      if (f->paint && x >= 0 && width + entry <= max_w)
         {
           g_autoptr(PangoLayout) layout = dd_chart_text_new (f, text, size, PANGO_WEIGHT_NORMAL, -1, 1);
           double ex = x + width;
@@ -230,11 +233,13 @@ dd_chart_render_stacked (DdChartFrame *f,
       bar_w = right - (has_trailing ? trail_w + gap : 0) - (beside_w > 0 ? beside_w + gap : 0) - bar_x;
       for (guint i = 0; i < shown; i++)
         {
-          named = MAX (named, beside (f, chart, i, bar_w, bar_h, FALSE, -1, 0, 0));
-          short_form = MAX (short_form, beside (f, chart, i, bar_w, bar_h, TRUE, -1, 0, 0));
+          named = MAX (named, beside (f, chart, i, bar_w, bar_h, FALSE, -1, 0, 0, 0));
+          short_form = MAX (short_form, beside (f, chart, i, bar_w, bar_h, TRUE, -1, 0, 0, 0));
         }
+      /* Swatches and shares may take more room than names would: narrower
+       * bars still read, a missing share does not. */
       compact = named > 0.24 * bw;
-      need = MIN (compact ? short_form : named, 0.24 * bw);
+      need = MIN (compact ? short_form : named, (compact ? 0.36 : 0.24) * bw);
       if (need <= beside_w)
         break;
       beside_w = need;
@@ -294,7 +299,7 @@ dd_chart_render_stacked (DdChartFrame *f,
           cairo_save (f->cr);
           cairo_rectangle (f->cr, bar_x + bar_w + gap, y, beside_w, row_h);
           cairo_clip (f->cr);
-          beside (f, chart, i, bar_w, bar_h, compact, bar_x + bar_w + gap, y, row_h);
+          beside (f, chart, i, bar_w, bar_h, compact, bar_x + bar_w + gap, y, row_h, beside_w);
           cairo_restore (f->cr);
         }
       if (item->trailing != NULL && f->paint)
