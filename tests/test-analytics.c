@@ -91,6 +91,9 @@ make_store (void)
   g_assert_true (dd_store_exec (store, dataset, &error));
   g_assert_no_error (error);
   dd_store_set_frozen_time (store, TODAY "T10:00:00");
+  /* The hand-made units have one or two replies each: rank them all. */
+  g_assert_true (dd_ranking_min_replies_set (store, 1, &error));
+  g_assert_no_error (error);
   return g_steal_pointer (&store);
 }
 
@@ -115,6 +118,51 @@ group (GPtrArray  *groups,
   if (g == NULL)
     g_error ("no group %s", key);
   return g;
+}
+
+/* A unit with a perfect score on one reply is not ranked above units that
+ * answered enough suggestions: it follows them, with rank 0 and its score. */
+static void
+test_min_replies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DdStore) store = make_store ();
+  g_autoptr(DdAnalyticsFilter) filter = dd_analytics_filter_new_year (2024);
+  const DdAnalyticsGroup *first, *second;
+
+  g_assert_cmpint (dd_ranking_min_replies_get (store), ==, 1);
+  /* Unit 1 has two replies, unit 3 one (with the perfect score). */
+  g_assert_true (dd_ranking_min_replies_set (store, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_ranking_min_replies_get (store), ==, 2);
+  {
+    g_autoptr(DdAnalytics) a = compute (store, filter);
+
+    g_assert_cmpint (a->min_replies, ==, 2);
+    first = g_ptr_array_index (a->units, 0);
+    second = g_ptr_array_index (a->units, 1);
+    g_assert_cmpint (first->id, ==, 1);
+    g_assert_cmpint (first->rank, ==, 1);
+    g_assert_cmpint (second->id, ==, 3);
+    g_assert_cmpint (second->rank, ==, 0);
+    g_assert_cmpfloat_with_epsilon (second->score, 1.0, 1e-12);
+    g_assert_cmpfloat (second->score, >, first->score);
+    g_assert_cmpint (((DdAnalyticsGroup *) a->units->pdata[2])->id, ==, 2);
+  }
+
+  /* Refused values leave the setting as it was. */
+  g_assert_false (dd_ranking_min_replies_set (store, 0, &error));
+  g_assert_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dd_ranking_min_replies_set (store, DD_RANKING_MIN_REPLIES_MAX + 1, &error));
+  g_assert_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dd_ranking_min_replies_get (store), ==, 2);
+
+  /* A malformed stored value reads as the default. */
+  g_assert_true (dd_settings_set (store, DD_SETTING_RANKING_MIN_REPLIES, "many", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dd_ranking_min_replies_get (store), ==, DD_RANKING_MIN_REPLIES_DEFAULT);
 }
 
 static void
@@ -908,7 +956,7 @@ check_against_world (DdStore                 *store,
   gint64 receptions = 0, voters = 0, petitions = 0;
   gint64 opinions = 0, adopted = 0, solved = 0;
   double previous = INFINITY;
-  gboolean unknown_seen = FALSE;
+  int tier_seen = 0;
 
   for (guint i = 0; i < world->rows->len; i++)
     {
@@ -1018,27 +1066,31 @@ check_against_world (DdStore                 *store,
   if (filter->from != NULL && filter->to != NULL && dd_analytics_filter_get_year (filter) != 0)
     g_assert_cmpuint (a->months->len, ==, 12);
 
-  /* The ranking: scores by the formula, in order, unknown last. */
+  /* The ranking: scores by the formula; units with enough replies ranked
+   * in order, then those with a score on too few replies, then unknown. */
   for (guint i = 0; i < a->units->len; i++)
     {
       const DdAnalyticsGroup *g = g_ptr_array_index (a->units, i);
       g_autofree char *k = g_strconcat ("u:", g->key, NULL);
-      double want = expected_score (g_hash_table_lookup (table, k), &a->weights);
+      const DdAnalyticsGroup *e = g_hash_table_lookup (table, k);
+      double want = expected_score (e, &a->weights);
+      gint64 replies = e->classes[0] + e->classes[1] + e->classes[2];
+      int tier = isnan (want) ? 2 : replies >= a->min_replies ? 0 : 1;
 
-      if (isnan (want))
+      g_assert_cmpint (tier, >=, tier_seen);
+      if (tier != tier_seen)
+        previous = INFINITY;
+      tier_seen = tier;
+      if (tier == 2)
         {
           g_assert_true (isnan (g->score));
           g_assert_cmpint (g->rank, ==, 0);
-          unknown_seen = TRUE;
+          continue;
         }
-      else
-        {
-          g_assert_false (unknown_seen);
-          g_assert_cmpfloat_with_epsilon (g->score, want, 1e-9);
-          g_assert_cmpfloat (g->score, <=, previous);
-          g_assert_cmpint (g->rank, ==, (int) i + 1);
-          previous = g->score;
-        }
+      g_assert_cmpfloat_with_epsilon (g->score, want, 1e-9);
+      g_assert_cmpfloat (g->score, <=, previous);
+      g_assert_cmpint (g->rank, ==, tier == 0 ? (int) i + 1 : 0);
+      previous = g->score;
     }
 }
 
@@ -1225,6 +1277,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analytics/hand/year", test_hand_year);
+  g_test_add_func ("/analytics/hand/min-replies", test_min_replies);
   g_test_add_func ("/analytics/hand/filters", test_hand_filters);
   g_test_add_func ("/analytics/hand/empty-period", test_empty_period);
   g_test_add_func ("/analytics/bad-filters", test_bad_filters);

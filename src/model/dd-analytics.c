@@ -251,6 +251,41 @@ dd_ranking_weights_set (DdStore                 *store,
   return dd_settings_set_many (store, weight_keys, text_ptrs, G_N_ELEMENTS (weight_keys), error);
 }
 
+int
+dd_ranking_min_replies_get (DdStore *store)
+{
+  g_autofree char *text = NULL;
+  gint64 value;
+
+  g_return_val_if_fail (DD_IS_STORE (store), DD_RANKING_MIN_REPLIES_DEFAULT);
+
+  text = dd_settings_dup (store, DD_SETTING_RANKING_MIN_REPLIES);
+  if (text == NULL
+      || !g_ascii_string_to_signed (text, 10, 1, DD_RANKING_MIN_REPLIES_MAX, &value, NULL))
+    return DD_RANKING_MIN_REPLIES_DEFAULT;
+  return (int) value;
+}
+
+gboolean
+dd_ranking_min_replies_set (DdStore  *store,
+                            int       min_replies,
+                            GError  **error)
+{
+  char text[16];
+
+  g_return_val_if_fail (DD_IS_STORE (store), FALSE);
+
+  if (min_replies < 1 || min_replies > DD_RANKING_MIN_REPLIES_MAX)
+    {
+      g_set_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID,
+                   _("The replies a unit needs to be ranked must be a whole number from 1 to %d"),
+                   DD_RANKING_MIN_REPLIES_MAX);
+      return FALSE;
+    }
+  g_snprintf (text, sizeof text, "%d", min_replies);
+  return dd_settings_set (store, DD_SETTING_RANKING_MIN_REPLIES, text, error);
+}
+
 /* Groups */
 
 static DdAnalyticsGroup *
@@ -789,17 +824,30 @@ compare_names (const DdAnalyticsGroup *a,
   return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* 0: ranked (a score and enough replies), 1: a score on too few replies,
+ * 2: no data. */
+static int
+ranking_tier (const DdAnalyticsGroup *group,
+              int                     min_replies)
+{
+  if (isnan (group->score))
+    return 2;
+  return group->replies >= min_replies ? 0 : 1;
+}
+
 static int
 compare_ranking (gconstpointer pa,
-                 gconstpointer pb)
+                 gconstpointer pb,
+                 gpointer      user_data)
 {
   const DdAnalyticsGroup *a = *(DdAnalyticsGroup * const *) pa;
   const DdAnalyticsGroup *b = *(DdAnalyticsGroup * const *) pb;
-  gboolean a_known = !isnan (a->score), b_known = !isnan (b->score);
+  int min_replies = GPOINTER_TO_INT (user_data);
+  int a_tier = ranking_tier (a, min_replies), b_tier = ranking_tier (b, min_replies);
 
-  if (a_known != b_known)
-    return a_known ? -1 : 1;
-  if (a_known && a->score != b->score)
+  if (a_tier != b_tier)
+    return a_tier < b_tier ? -1 : 1;
+  if (a_tier < 2 && a->score != b->score)
     return a->score > b->score ? -1 : 1;
   return compare_names (a, b);
 }
@@ -972,11 +1020,11 @@ compute (Computation   *c,
       DdAnalyticsGroup *group = g_ptr_array_index (result->units, i);
       group->score = unit_score (group, &result->weights);
     }
-  g_ptr_array_sort (result->units, compare_ranking);
+  g_ptr_array_sort_with_data (result->units, compare_ranking, GINT_TO_POINTER (result->min_replies));
   for (guint i = 0; i < result->units->len; i++)
     {
       DdAnalyticsGroup *group = g_ptr_array_index (result->units, i);
-      group->rank = isnan (group->score) ? 0 : (int) i + 1;
+      group->rank = ranking_tier (group, result->min_replies) == 0 ? (int) i + 1 : 0;
     }
   result->stations = take_groups (c->stations);
   g_ptr_array_sort (result->stations, compare_by_name);
@@ -1038,6 +1086,7 @@ analytics_compute (DdStore                  *store,
   result->overall = group_new (0, "all", _("All suggestions"));
   result->months = g_array_new (FALSE, TRUE, sizeof (DdAnalyticsMonth));
   dd_ranking_weights_get (store, &result->weights);
+  result->min_replies = dd_ranking_min_replies_get (store);
 
   c.store = store;
   c.filter = result->filter;

@@ -120,7 +120,9 @@ typedef struct
  * @voters_received: station groups only: their sum of voters_received
  * @score: unit groups only: the ranking score 0 … 1 (see DdAnalytics.units);
  *   NAN: no data
- * @rank: unit groups only: 1, 2, … in ranking order; 0: no data
+ * @rank: unit groups only: 1, 2, … in ranking order; 0: not ranked: no
+ *   data, or fewer replies than DdAnalytics.min_replies (@score may then be
+ *   known: it is shown, not ranked)
  */
 typedef struct
 {
@@ -167,6 +169,8 @@ typedef struct
  * @filter: a copy of the filter it was computed for
  * @today: the store's today, against which @overdue was counted
  * @weights: the ranking weights used
+ * @min_replies: the replies a unit needs to be ranked (a database setting,
+ *   dd_ranking_min_replies_get: default 5)
  * @overall: every suggestion matching the filter (id 0, key "all")
  * @units: (element-type DdAnalyticsGroup): per current lead unit, units with
  *   at least one suggestion; IN RANKING ORDER: score descending, ties by
@@ -200,6 +204,7 @@ typedef struct
   DdAnalyticsFilter *filter;
   char              *today;
   DdRankingWeights   weights;
+  int                min_replies;
   DdAnalyticsGroup  *overall;
   GPtrArray         *units;
   GPtrArray         *categories;
@@ -266,6 +271,20 @@ gboolean      dd_analytics_rate_known     (double                    rate);
 char         *dd_analytics_format_rate    (double                    rate);
 
 /* Ranking weights (settings of the database) */
+
+/* A unit with one or two replies would top the ranking on a perfect score;
+ * only units with at least this many replies in the period are ranked. */
+#define DD_RANKING_MIN_REPLIES_DEFAULT 5
+#define DD_RANKING_MIN_REPLIES_MAX     1000
+
+/* The stored minimum, 1 … DD_RANKING_MIN_REPLIES_MAX; missing or malformed:
+ * the default. */
+int           dd_ranking_min_replies_get  (DdStore                  *store);
+/* One transaction, audited as a setting; DD_MODEL_ERROR_INVALID outside
+ * 1 … DD_RANKING_MIN_REPLIES_MAX. */
+gboolean      dd_ranking_min_replies_set  (DdStore                  *store,
+                                           int                       min_replies,
+                                           GError                  **error);
 
 /* Missing or malformed settings give the defaults; the result always has
  * each weight in 0 … 1 and a sum above 0. */

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define DD_SETTING_RANKING_WEIGHT_ON_TIME      "ranking-weight-on-time"
 #define DD_SETTING_RANKING_WEIGHT_CLASSES      "ranking-weight-classes"
 #define DD_SETTING_RANKING_WEIGHT_SATISFACTION "ranking-weight-satisfaction"
+#define DD_SETTING_RANKING_MIN_REPLIES         "ranking-min-replies"
 
 char     *dd_settings_dup      (DdStore     *store,
                                 const char  *key);

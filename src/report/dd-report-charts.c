@@ -279,12 +279,16 @@ build_units (DdChart     *chart,
       for (guint v = 0; v < DD_N_VERDICTS; v++)
         values[v] = (double) unit->verdicts[v];
       item = dd_chart_add_item (chart, unit->id, unit->name, values, DD_N_VERDICTS);
-      if (dd_analytics_rate_known (unit->score))
+      if (dd_analytics_rate_known (unit->score) && unit->rank > 0)
         {
           g_autofree char *score = g_strdup_printf ("%.1f", unit->score * 100.0);
 
           dd_chart_set_item_trailing (chart, item, score);
         }
+      else if (dd_analytics_rate_known (unit->score))
+        /* TRANSLATORS: in the units' score column: the unit answered fewer
+         * suggestions than the ranking needs */
+        dd_chart_set_item_trailing (chart, item, C_("ranking", "too few"));
       else
         dd_chart_set_item_trailing (chart, item, _("no data"));
     }
