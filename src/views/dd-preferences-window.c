@@ -49,6 +49,7 @@ struct _DdPreferencesWindow
   GtkSpinButton        *on_time_weight_spin;
   GtkSpinButton        *classes_weight_spin;
   GtkSpinButton        *satisfaction_weight_spin;
+  GtkSpinButton        *min_replies_spin;
   guint                 weights_id;
 };
 
@@ -352,10 +353,15 @@ static void
 fill_weights (DdPreferencesWindow *self)
 {
   DdRankingWeights weights = DD_RANKING_WEIGHTS_DEFAULT;
+  int min_replies = DD_RANKING_MIN_REPLIES_DEFAULT;
 
   if (self->store != NULL)
-    dd_ranking_weights_get (self->store, &weights);
+    {
+      dd_ranking_weights_get (self->store, &weights);
+      min_replies = dd_ranking_min_replies_get (self->store);
+    }
   self->filling = TRUE;
+  gtk_spin_button_set_value (self->min_replies_spin, min_replies);
   gtk_spin_button_set_value (self->on_time_weight_spin, weights.on_time);
   gtk_spin_button_set_value (self->classes_weight_spin, weights.classes);
   gtk_spin_button_set_value (self->satisfaction_weight_spin, weights.satisfaction);
@@ -364,13 +370,21 @@ fill_weights (DdPreferencesWindow *self)
 
 static void
 save_weights (DdPreferencesWindow    *self,
-              const DdRankingWeights *weights)
+              const DdRankingWeights *weights,
+              int                     min_replies)
 {
   g_autoptr(GError) error = NULL;
   DdRankingWeights stored;
 
   if (self->store == NULL)
     return;
+  if (min_replies != dd_ranking_min_replies_get (self->store)
+      && !dd_ranking_min_replies_set (self->store, min_replies, &error))
+    {
+      show_error_toast (self, error);
+      fill_weights (self);
+      return;
+    }
   dd_ranking_weights_get (self->store, &stored);
   if (stored.on_time == weights->on_time && stored.classes == weights->classes &&
       stored.satisfaction == weights->satisfaction)
@@ -393,7 +407,7 @@ on_weights_timeout_cb (gpointer user_data)
   weights.on_time = round (gtk_spin_button_get_value (self->on_time_weight_spin) * 100) / 100;
   weights.classes = round (gtk_spin_button_get_value (self->classes_weight_spin) * 100) / 100;
   weights.satisfaction = round (gtk_spin_button_get_value (self->satisfaction_weight_spin) * 100) / 100;
-  save_weights (self, &weights);
+  save_weights (self, &weights, gtk_spin_button_get_value_as_int (self->min_replies_spin));
   return G_SOURCE_REMOVE;
 }
 
@@ -416,7 +430,7 @@ reset_weights_action (GtkWidget  *widget,
   DdRankingWeights weights = DD_RANKING_WEIGHTS_DEFAULT;
 
   g_clear_handle_id (&self->weights_id, g_source_remove);
-  save_weights (self, &weights);
+  save_weights (self, &weights, DD_RANKING_MIN_REPLIES_DEFAULT);
   fill_weights (self);
 }
 
@@ -622,6 +636,7 @@ dd_preferences_window_class_init (DdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, on_time_weight_spin);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, classes_weight_spin);
   gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, satisfaction_weight_spin);
+  gtk_widget_class_bind_template_child (widget_class, DdPreferencesWindow, min_replies_spin);
   for (guint i = 0; i < N_SETTINGS; i++)
     {
       g_autofree char *row_id = g_strconcat (setting_rows[i].id, "_row", NULL);

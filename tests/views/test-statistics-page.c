@@ -604,6 +604,14 @@ weights_stored (gpointer data)
   return fabs (weights.on_time - 0.8) < 1e-9;
 }
 
+static gboolean
+min_replies_stored (gpointer data)
+{
+  Fixture *f = data;
+
+  return dd_ranking_min_replies_get (f->store) == 3;
+}
+
 /* The ranking's weights in the Preferences: written once the clicks stop,
  * a refused set (all 0) said and undone, defaults restored; the page
  * ranks with what is stored. */
@@ -616,6 +624,7 @@ test_ranking_weights (Fixture       *f,
   GtkWidget *classes = views_test_child (preferences, DD_TYPE_PREFERENCES_WINDOW, "classes_weight_spin");
   GtkWidget *satisfaction = views_test_child (preferences, DD_TYPE_PREFERENCES_WINDOW,
                                               "satisfaction_weight_spin");
+  GtkWidget *min_replies = views_test_child (preferences, DD_TYPE_PREFERENCES_WINDOW, "min_replies_spin");
   DdRankingWeights weights;
   DdRankingWeights defaults = DD_RANKING_WEIGHTS_DEFAULT;
 
@@ -649,7 +658,14 @@ test_ranking_weights (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (weights.on_time, 0.8, 1e-9);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (on_time)), 0.8, 1e-9);
 
+  /* The replies a unit needs to be ranked */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (min_replies)), ==,
+                   DD_RANKING_MIN_REPLIES_DEFAULT);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (min_replies), 3);
+  views_test_wait_until (min_replies_stored, f);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.reset-weights", NULL));
+  g_assert_cmpint (dd_ranking_min_replies_get (f->store), ==, DD_RANKING_MIN_REPLIES_DEFAULT);
   dd_ranking_weights_get (f->store, &weights);
   g_assert_cmpfloat_with_epsilon (weights.on_time, defaults.on_time, 1e-9);
   g_assert_cmpfloat_with_epsilon (weights.satisfaction, defaults.satisfaction, 1e-9);
