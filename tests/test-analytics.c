@@ -150,6 +150,22 @@ test_min_replies (void)
     g_assert_cmpint (((DdAnalyticsGroup *) a->units->pdata[2])->id, ==, 2);
   }
 
+  /* With 1 the old order holds: the perfect score on one reply first. */
+  g_assert_true (dd_ranking_min_replies_set (store, 1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DdAnalytics) a = compute (store, filter);
+
+    first = g_ptr_array_index (a->units, 0);
+    second = g_ptr_array_index (a->units, 1);
+    g_assert_cmpint (first->id, ==, 3);
+    g_assert_cmpint (first->rank, ==, 1);
+    g_assert_cmpint (second->id, ==, 1);
+    g_assert_cmpint (second->rank, ==, 2);
+  }
+  g_assert_true (dd_ranking_min_replies_set (store, 2, &error));
+  g_assert_no_error (error);
+
   /* Refused values leave the setting as it was. */
   g_assert_false (dd_ranking_min_replies_set (store, 0, &error));
   g_assert_error (error, DD_MODEL_ERROR, DD_MODEL_ERROR_INVALID);
@@ -1205,6 +1221,22 @@ test_demo (gconstpointer data)
   g_assert_no_error (error);
   dd_analytics_filter_set_year (filter, last_year);
   check_against_world (store, world, filter);
+
+  /* The replies a unit needs: 1 (every unit with a score ranked, the old
+   * order) and more than any unit has (none ranked, all by score). */
+  g_assert_cmpint (dd_ranking_min_replies_get (store), ==, DD_RANKING_MIN_REPLIES_DEFAULT);
+  g_assert_true (dd_ranking_min_replies_set (store, 1, &error));
+  g_assert_no_error (error);
+  check_against_world (store, world, filter);
+  g_assert_true (dd_ranking_min_replies_set (store, DD_RANKING_MIN_REPLIES_MAX, &error));
+  g_assert_no_error (error);
+  check_against_world (store, world, filter);
+  {
+    g_autoptr(DdAnalytics) a = compute (store, filter);
+
+    for (guint i = 0; i < a->units->len; i++)
+      g_assert_cmpint (((DdAnalyticsGroup *) a->units->pdata[i])->rank, ==, 0);
+  }
 
   world_free (world);
 }
