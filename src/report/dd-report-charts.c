@@ -294,6 +294,19 @@ build_units (DdChart     *chart,
     }
   if (max_rows > 0)
     dd_chart_set_max_rows (chart, max_rows);
+  {
+    g_autofree char *period = dd_analytics_filter_dup_period_label (a->filter);
+    g_autofree char *subtitle = NULL;
+
+    /* TRANSLATORS: the subtitle of the units' ranking: the period, then
+     * the rule of the ranking, e.g. "2025 · ranked: units with 5 or more replies" */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s · ranked: units with %d or more reply",
+                                             "%s · ranked: units with %d or more replies",
+                                             (unsigned long) a->min_replies),
+                                period, a->min_replies);
+    dd_chart_set_subtitle (chart, subtitle);
+  }
   dd_chart_set_empty_text (chart, _("No verdicts of deputies in this period"));
 }
 
