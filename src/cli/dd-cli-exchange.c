@@ -12,17 +12,10 @@
 #include "dd-store-check.h"
 #include "dd-utils.h"
 
-typedef struct
-{
-  const char *name;
-  const char *summary;  /* N_() */
-  int (*run) (int argc, char **argv);
-} Action;
-
 static int run_export (int argc, char **argv);
 static int run_import (int argc, char **argv);
 
-static const Action actions[] = {
+static const DdCliAction actions[] = {
   { "export", N_("Write a selection of records as an exchange file for another office"), run_export },
   { "import", N_("Import another office’s exchange file"), run_import },
 };
@@ -236,39 +229,12 @@ run_import (int    argc,
 
 /* exchange */
 
-static void
-print_help (void)
-{
-  g_print ("%s\n  deputy-desk-cli exchange %s\n\n", _("Usage:"), _("ACTION [OPTION…]"));
-  g_print ("%s\n\n", _("Exchange records with another office as a JSON file."));
-  g_print ("%s\n", _("Actions:"));
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    g_print ("  %-9s %s\n", actions[i].name, _(actions[i].summary));
-  g_print ("\n");
-  g_print (_("Run “deputy-desk-cli exchange ACTION --help” for the options of an action.\n"));
-}
-
 int
 dd_cli_run_exchange (int    argc,
                      char **argv)
 {
-  const char *name;
-
-  if (argc < 2)
-    return dd_cli_usage_error ("exchange", _("Give an action: export or import"));
-
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_help ();
-      return DD_CLI_EXIT_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_str_equal (name, actions[i].name))
-      return actions[i].run (argc - 1, argv + 1);
-
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown action “%s”"), name);
-    return dd_cli_usage_error ("exchange", message);
-  }
+  return dd_cli_run_action ("exchange",
+                            _("Exchange records with another office as a JSON file."),
+                            _("Give an action: export or import"),
+                            actions, G_N_ELEMENTS (actions), argc, argv);
 }

@@ -20,18 +20,11 @@
 #include "dd-utils.h"
 #include "dd-workflow.h"
 
-typedef struct
-{
-  const char *name;
-  const char *summary;  /* N_() */
-  int (*run) (int argc, char **argv);
-} Action;
-
 static int run_list (int argc, char **argv);
 static int run_move (int argc, char **argv);
 static int run_transfer (int argc, char **argv);
 
-static const Action actions[] = {
+static const DdCliAction actions[] = {
   { "list", N_("List suggestions, newest first (those awaiting a reply by deadline)"), run_list },
   { "move", N_("Move a suggestion to another state, with the data the move needs"), run_move },
   { "transfer", N_("Give an assigned or handling suggestion another lead unit"), run_transfer },
@@ -734,39 +727,12 @@ run_transfer (int    argc,
 
 /* suggestions */
 
-static void
-print_help (void)
-{
-  g_print ("%s\n  deputy-desk-cli suggestions %s\n\n", _("Usage:"), _("ACTION [OPTION…]"));
-  g_print ("%s\n\n", _("Follow suggestions through their handling."));
-  g_print ("%s\n", _("Actions:"));
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    g_print ("  %-9s %s\n", actions[i].name, _(actions[i].summary));
-  g_print ("\n");
-  g_print (_("Run “deputy-desk-cli suggestions ACTION --help” for the options of an action.\n"));
-}
-
 int
 dd_cli_run_suggestions (int    argc,
                         char **argv)
 {
-  const char *name;
-
-  if (argc < 2)
-    return dd_cli_usage_error ("suggestions", _("Give an action: list, move or transfer"));
-
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_help ();
-      return DD_CLI_EXIT_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_str_equal (name, actions[i].name))
-      return actions[i].run (argc - 1, argv + 1);
-
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown action “%s”"), name);
-    return dd_cli_usage_error ("suggestions", message);
-  }
+  return dd_cli_run_action ("suggestions",
+                            _("Follow suggestions through their handling."),
+                            _("Give an action: list, move or transfer"),
+                            actions, G_N_ELEMENTS (actions), argc, argv);
 }

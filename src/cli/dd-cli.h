@@ -23,6 +23,22 @@ typedef struct
   char       *database;     /* absolute path of --database or the default */
 } DdCliContext;
 
+/* An action of a subcommand with actions ("suggestions move", "exchange import"). */
+typedef struct
+{
+  const char *name;
+  const char *summary;  /* N_() */
+  int (*run) (int argc, char **argv);
+} DdCliAction;
+
+int      dd_cli_run_action        (const char        *command,
+                                   const char        *description,
+                                   const char        *missing,
+                                   const DdCliAction *actions,
+                                   guint              n_actions,
+                                   int                argc,
+                                   char             **argv);
+
 int      dd_cli_fail              (GError        *error);
 int      dd_cli_fail_message      (const char    *message);
 int      dd_cli_usage_error       (const char    *command,

@@ -97,6 +97,62 @@ dd_cli_context_clear (DdCliContext *cli)
   g_clear_pointer (&cli->database, g_free);
 }
 
+static void
+print_actions_help (const char        *command,
+                    const char        *description,
+                    const DdCliAction *actions,
+                    guint              n_actions)
+{
+  g_print ("%s\n  deputy-desk-cli %s %s\n\n", _("Usage:"), command, _("ACTION [OPTION…]"));
+  g_print ("%s\n\n", description);
+  g_print ("%s\n", _("Actions:"));
+  for (guint i = 0; i < n_actions; i++)
+    g_print ("  %-9s %s\n", actions[i].name, _(actions[i].summary));
+  g_print ("\n");
+  /* TRANSLATORS: %s is a subcommand, e.g. "suggestions" */
+  g_print (_("Run “deputy-desk-cli %s ACTION --help” for the options of an action.\n"), command);
+}
+
+/**
+ * dd_cli_run_action:
+ * @command: the subcommand, e.g. "suggestions"
+ * @description: (translated) what the subcommand does, for --help
+ * @missing: (translated) the usage error when no action is given
+ * @argv: the subcommand's arguments, argv[0] being the subcommand
+ *
+ * Runs the action named by argv[1], or prints the subcommand's help.
+ *
+ * Returns: the status to exit with
+ */
+int
+dd_cli_run_action (const char        *command,
+                   const char        *description,
+                   const char        *missing,
+                   const DdCliAction *actions,
+                   guint              n_actions,
+                   int                argc,
+                   char             **argv)
+{
+  g_autofree char *message = NULL;
+  const char *name;
+
+  if (argc < 2)
+    return dd_cli_usage_error (command, missing);
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_actions_help (command, description, actions, n_actions);
+      return DD_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < n_actions; i++)
+    if (g_str_equal (name, actions[i].name))
+      return actions[i].run (argc - 1, argv + 1);
+
+  message = g_strdup_printf (_("Unknown action “%s”"), name);
+  return dd_cli_usage_error (command, message);
+}
+
 /**
  * dd_cli_parse_options:
  * @entries: the subcommand's own options, %NULL-terminated
