@@ -12,87 +12,15 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "cli-test.h"
+
 #include "dd-report-charts.h"
 
 #define DEMO_ANCHOR "2025-06-30"
 #define DECK_SLIDES 8
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static char *dir;
 static char *demo_path;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (d);
-  g_rmdir (path);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs the tool in the test's folder with the arguments that follow, up to NULL. */
-static void
-run_cli (Run *run,
-         ...)
-{
-  const char *cli = g_getenv ("DD_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", dir, TRUE);
-
-  run_clear (run);
-  g_spawn_sync (dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-assert_success (const Run *run)
-{
-  if (run->status != 0)
-    g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
-}
 
 /* Exactly one line on stderr, nothing on stdout. */
 static void
@@ -191,7 +119,7 @@ test_list (void)
   const DdReportChart *kinds = dd_report_chart_list (&n);
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&run, "chart", "--list", NULL);
+  run_cli (&run, dir, "chart", "--list", NULL);
   assert_success (&run);
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, n + 1);   /* the last is "" */
@@ -218,19 +146,19 @@ test_every_kind (void)
       g_autofree char *pdf_path = path_in_dir (pdf);
 
       g_test_message ("chart %s", name);
-      run_cli (&run, "chart", name, "--year", "2024", "--format", "png", "--out", png,
+      run_cli (&run, dir, "chart", name, "--year", "2024", "--format", "png", "--out", png,
                "--size", "800x600", "--dpi", "144", "--database", demo_path, NULL);
       assert_success (&run);
       g_assert_nonnull (strstr (run.out, png_path));
       assert_png (png_path, 1200, 900);
 
       /* The format from the extension; another palette. */
-      run_cli (&run, "chart", name, "--year", "2024", "--out", svg, "--palette", "dark",
+      run_cli (&run, dir, "chart", name, "--year", "2024", "--out", svg, "--palette", "dark",
                "--database", demo_path, NULL);
       assert_success (&run);
       assert_svg (svg_path);
 
-      run_cli (&run, "chart", name, "--year", "2024", "--format", "pdf", "--out", pdf,
+      run_cli (&run, dir, "chart", name, "--year", "2024", "--format", "pdf", "--out", pdf,
                "--size", "1920x1080", "--palette", "print", "--database", demo_path, NULL);
       assert_success (&run);
       g_assert_cmpint (pdf_pages (pdf_path), ==, 1);
@@ -240,7 +168,7 @@ test_every_kind (void)
   {
     g_autofree char *empty = path_in_dir ("empty.png");
 
-    run_cli (&run, "chart", "units", "--year", "1990", "--out", empty, "--database", demo_path, NULL);
+    run_cli (&run, dir, "chart", "units", "--year", "1990", "--out", empty, "--database", demo_path, NULL);
     assert_success (&run);
     assert_png (empty, 1280, 720);
   }
@@ -254,12 +182,12 @@ test_deck (void)
   g_autofree char *pdf = path_in_dir ("deck.pdf");
   g_autofree char *empty = path_in_dir ("deck-empty.pdf");
 
-  run_cli (&run, "deck", "--year", "2024", "--out", "deck.pdf", "--database", demo_path, NULL);
+  run_cli (&run, dir, "deck", "--year", "2024", "--out", "deck.pdf", "--database", demo_path, NULL);
   assert_success (&run);
   g_assert_nonnull (strstr (run.out, pdf));
   g_assert_cmpint (pdf_pages (pdf), ==, DECK_SLIDES);
 
-  run_cli (&run, "deck", "--year", "1990", "--out", empty, "--palette", "print",
+  run_cli (&run, dir, "deck", "--year", "1990", "--out", empty, "--palette", "print",
            "--database", demo_path, NULL);
   assert_success (&run);
   g_assert_cmpint (pdf_pages (empty), ==, DECK_SLIDES);
@@ -293,7 +221,7 @@ test_usage_errors (void)
     {
       g_test_message ("%s %s %s %s", bad[i][0], bad[i][1], bad[i][2] ? bad[i][2] : "",
                       bad[i][2] && bad[i][3] ? bad[i][3] : "");
-      run_cli (&run, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], bad[i][6],
+      run_cli (&run, dir, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], bad[i][6],
                bad[i][7], NULL);
       /* Refused before any database is opened (the default one is not there). */
       assert_error_line (&run, 2);
@@ -311,18 +239,18 @@ test_failures (void)
   g_autofree char *out = path_in_dir ("never.pdf");
   g_autofree char *unwritable = g_build_filename (dir, "no-such-folder", "x.png", NULL);
 
-  run_cli (&run, "chart", "units", "--out", out, "--database", missing, NULL);
+  run_cli (&run, dir, "chart", "units", "--out", out, "--database", missing, NULL);
   assert_error_line (&run, 1);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  run_cli (&run, "deck", "--out", out, "--database", missing, NULL);
+  run_cli (&run, dir, "deck", "--out", out, "--database", missing, NULL);
   assert_error_line (&run, 1);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-  run_cli (&run, "chart", "units", "--year", "2024", "--out", unwritable, "--database", demo_path, NULL);
+  run_cli (&run, dir, "chart", "units", "--year", "2024", "--out", unwritable, "--database", demo_path, NULL);
   assert_error_line (&run, 1);
   g_assert_nonnull (strstr (run.err, "no-such-folder"));
-  run_cli (&run, "deck", "--year", "2024", "--out", unwritable, "--database", demo_path, NULL);
+  run_cli (&run, dir, "deck", "--year", "2024", "--out", unwritable, "--database", demo_path, NULL);
   assert_error_line (&run, 1);
   run_clear (&run);
 }
@@ -340,7 +268,7 @@ main (int    argc,
   dir = g_dir_make_tmp ("dd-cli-charts-XXXXXX", &error);
   g_assert_no_error (error);
   demo_path = g_build_filename (dir, "demo.sqlite", NULL);
-  run_cli (&run, "demo", "--size", "small", "--seed", "7", "--anchor", DEMO_ANCHOR,
+  run_cli (&run, dir, "demo", "--size", "small", "--seed", "7", "--anchor", DEMO_ANCHOR,
            "--database", demo_path, NULL);
   assert_success (&run);
   run_clear (&run);
