@@ -27,7 +27,7 @@ typedef struct
 typedef struct
 {
   const char *name;
-  const char *summary;  /* N_() */
+  const char *summary;  /* an untranslated msgid, translated when shown */
   int (*run) (int argc, char **argv);
 } DdCliAction;
 

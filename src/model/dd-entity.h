@@ -29,7 +29,7 @@ typedef struct
 {
   const char          *name;
   DdFieldType          type;
-  const char          *label;      /* N_("Name"): what messages call it */
+  const char          *label;      /* an untranslated msgid ("Name"): what messages call it */
   gboolean             required;
   gboolean             managed;    /* set by the model (code, person id), never by forms */
   const char * const  *codes;      /* DD_FIELD_ENUM */

@@ -70,7 +70,7 @@ typedef enum
  * @name: the entity's property ("name", "level" …) or an import field
  *   ("lead-unit", "co-units", "proposers", "station", "reply-class",
  *   "replied-on", "verdict" for suggestions)
- * @label: N_(): translate with dd_import_field_get_label()
+ * @label: an untranslated msgid: translate with dd_import_field_get_label()
  * @aliases: the header names recognised, normalised (see
  *   dd_import_normalize_header()), separated by '|'
  */
